@@ -1,0 +1,381 @@
+package dev.tshoot.engine;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import dev.tshoot.engine.SessionEvent.ConditionResult;
+import dev.tshoot.playbook.Conditions;
+import dev.tshoot.playbook.Node;
+import dev.tshoot.playbook.Playbook;
+import dev.tshoot.playbook.Suggest;
+
+/**
+ * One walk through a playbook. It takes answers and emits {@link SessionEvent}s; it knows no
+ * terminal and no framework. Check nodes are evaluated as soon as they are entered; questions and
+ * actions wait for {@link #answer(String)}; an outcome ends the walk until {@link #back()},
+ * {@link #jump(String)} or {@link #restart()}.
+ */
+public final class Session {
+
+    /** Where the walk stands. */
+    public enum State { WAITING_FOR_ANSWER, WAITING_FOR_CONFIRMATION, AT_OUTCOME, ENDED }
+
+    static final int MAX_AUTOMATIC_STEPS = 10_000;
+
+    private final String id;
+    private final Playbook playbook;
+    private final Clock clock;
+    private final EventSink sink;
+    private final List<SessionEvent> events = new ArrayList<>();
+    private final List<RouteStep> route = new ArrayList<>();
+    private Map<String, Object> answers = new LinkedHashMap<>();
+    private String current;
+    private State state;
+    private long seq;
+
+    Session(String id, Playbook playbook, Clock clock, EventSink sink) {
+        this.id = id;
+        this.playbook = playbook;
+        this.clock = clock;
+        this.sink = sink;
+    }
+
+    /** Enters the start node. Called once by {@link SessionEngine}. */
+    void begin() {
+        enter(playbook.start(), "start");
+    }
+
+    public String id() { return id; }
+
+    public Playbook playbook() { return playbook; }
+
+    public State state() { return state; }
+
+    public Node current() { return playbook.node(current); }
+
+    /** Every event emitted so far, in order. */
+    public List<SessionEvent> events() { return Collections.unmodifiableList(events); }
+
+    /** The answers in force (superseded answers are in the events, not here). */
+    public Map<String, Object> answers() { return Collections.unmodifiableMap(answers); }
+
+    /** The route taken from start to the current node. */
+    public List<RouteStep> route() { return Collections.unmodifiableList(route); }
+
+    /** The outcome reached, or null. */
+    public Node.Outcome outcome() {
+        return state == State.AT_OUTCOME || (state == State.ENDED && current() instanceof Node.Outcome)
+                ? (Node.Outcome) current() : null;
+    }
+
+    /**
+     * Answers the current question, or confirms the current action ({@code done}). Choice answers
+     * may be the value, the label or the 1-based number; yes/no accept yes, y, no, n, true, false.
+     */
+    public void answer(String raw) throws SessionException {
+        requireOpen();
+        Node node = current();
+        if (state == State.AT_OUTCOME) {
+            throw new SessionException("The session has reached an outcome ('" + node.headline()
+                    + "'); there is nothing to answer. Use 'back' to change the last answer, 'restart' or 'end'.");
+        }
+        String text = raw == null ? "" : raw.strip();
+        if (node instanceof Node.Action a) {
+            if (!isDone(text)) {
+                throw new SessionException("'" + text + "' does not confirm this step. Answer 'done' once you have done it"
+                        + " ('" + a.title() + "'), or use 'back'.");
+            }
+            record(a, "action", "done", "done", false);
+            step(a, "action", "done", "done", List.of(), a.next());
+            enter(a.next(), "action");
+            return;
+        }
+        Node.Question q = (Node.Question) node;
+        switch (q.answer()) {
+            case CHOICE -> {
+                Node.Choice c = matchChoice(q, text);
+                record(q, "choice", c.value(), c.label(), false);
+                step(q, "answer", c.value(), c.label(), List.of(), c.target());
+                answers.put(q.id(), c.value());
+                enter(c.target(), "answer");
+            }
+            case YESNO -> {
+                Boolean yes = parseYesNo(text);
+                if (yes == null) {
+                    throw new SessionException("'" + text + "' is not an answer to \"" + q.prompt()
+                            + "\". Expected yes or no.");
+                }
+                String v = yes ? "yes" : "no";
+                String target = yes ? q.yes() : q.no();
+                record(q, "yesno", v, yes ? "Yes" : "No", false);
+                step(q, "answer", v, yes ? "Yes" : "No", List.of(), target);
+                answers.put(q.id(), yes);
+                enter(target, "answer");
+            }
+            case TEXT -> {
+                if (text.isEmpty()) {
+                    throw new SessionException("An empty answer does not fit \"" + q.prompt() + "\". Type your answer"
+                            + (q.pattern() != null ? " (it must match " + q.pattern() + ")" : "") + ".");
+                }
+                if (q.pattern() != null && !Pattern.compile(q.pattern()).matcher(text).matches()) {
+                    throw new SessionException("'" + (q.secret() ? "(hidden)" : text) + "' does not fit \"" + q.prompt()
+                            + "\": it must match the pattern " + q.pattern() + ".");
+                }
+                record(q, "text", text, null, q.secret());
+                Map<String, Object> before = Map.copyOf(answers);
+                answers.put(q.id(), text);
+                Map<String, Object> data = data(text);
+                Transitioned t = evaluate(q, q.next(), data);
+                route.add(new RouteStep(q.id(), q.type(), q.headline(), "answer", q.secret() ? "(hidden)" : text, null,
+                        t.results, t.target, before));
+                enter(t.target, "answer");
+            }
+        }
+    }
+
+    /** Undoes the last answer (or action, or goto) and asks again; the undone answer stays in the record. */
+    public void back() throws SessionException {
+        requireOpen();
+        int i = route.size() - 1;
+        while (i >= 0 && "check".equals(route.get(i).how())) {
+            i--;
+        }
+        if (i < 0) {
+            throw new SessionException("There is nothing to go back to: no answer has been given yet in this walk."
+                    + " Answer the question, or use 'goto <node>' or 'restart'.");
+        }
+        RouteStep undone = route.get(i);
+        String from = current;
+        route.subList(i, route.size()).clear();
+        answers = new LinkedHashMap<>(undone.answersBefore());
+        emit(new SessionEvent.WentBack(++seq, clock.instant(), from, undone.node()));
+        enter(undone.node(), "back");
+    }
+
+    /** Jumps to any node (for a support engineer who knows better); back returns here. */
+    public void jump(String nodeId) throws SessionException {
+        requireOpen();
+        if (nodeId == null || playbook.node(nodeId) == null) {
+            throw new SessionException("There is no node '" + nodeId + "' in playbook '" + playbook.id() + "'."
+                    + Suggest.didYouMean(nodeId, playbook.nodes().keySet())
+                    + " 'playbook show " + playbook.id() + "' lists the nodes.");
+        }
+        Node from = current();
+        route.add(new RouteStep(from.id(), from.type(), from.headline(), "goto", null, null, List.of(), nodeId,
+                Map.copyOf(answers)));
+        emit(new SessionEvent.Jumped(++seq, clock.instant(), from.id(), nodeId));
+        enter(nodeId, "goto");
+    }
+
+    /** Starts the walk again; earlier answers stay in the record but no longer count. */
+    public void restart() throws SessionException {
+        requireOpen();
+        String from = current;
+        route.clear();
+        answers = new LinkedHashMap<>();
+        emit(new SessionEvent.Restarted(++seq, clock.instant(), from));
+        enter(playbook.start(), "restart");
+    }
+
+    /** Adds a note at the current node. */
+    public void note(String text) throws SessionException {
+        requireOpen();
+        if (text == null || text.isBlank()) {
+            throw new SessionException("The note is empty. Write it after the command: note <text>.");
+        }
+        emit(new SessionEvent.NoteAdded(++seq, clock.instant(), current, text.strip()));
+    }
+
+    /** Closes the session; {@code reason} is outcome, user or interrupted. Idempotent. */
+    public void end(String reason) {
+        if (state == State.ENDED) {
+            return;
+        }
+        Node.Outcome o = outcome();
+        state = State.ENDED;
+        emit(new SessionEvent.SessionEnded(++seq, clock.instant(), reason, o == null ? null : o.result().yamlName()));
+    }
+
+    /** Explains how the walk reached the current node: each answer given and each condition that decided. */
+    public List<String> why() {
+        List<String> out = new ArrayList<>();
+        if (route.isEmpty()) {
+            out.add("You are at the start node '" + current + "': nothing has been answered yet.");
+            return out;
+        }
+        for (RouteStep s : route) {
+            switch (s.how()) {
+                case "answer" -> {
+                    String line = "'" + s.node() + "' asked \"" + s.headline() + "\": you answered "
+                            + quote(s.answerLabel() != null ? s.answerLabel() : s.answerValue());
+                    if (!s.conditions().isEmpty()) {
+                        line += "; " + describeDecision(s.conditions());
+                    }
+                    out.add(line + " -> '" + s.target() + "'");
+                }
+                case "action" -> out.add("'" + s.node() + "' (" + s.headline() + "): you confirmed it was done -> '"
+                        + s.target() + "'");
+                case "check" -> out.add("'" + s.node() + "' checked: " + describeDecision(s.conditions()) + " -> '"
+                        + s.target() + "'");
+                case "goto" -> out.add("at '" + s.node() + "' you jumped with goto -> '" + s.target() + "'");
+                default -> out.add(s.node() + " -> " + s.target());
+            }
+        }
+        return out;
+    }
+
+    private static String describeDecision(List<ConditionResult> rs) {
+        List<String> parts = new ArrayList<>();
+        for (ConditionResult r : rs) {
+            if (r.when() == null) {
+                parts.add(parts.isEmpty() ? "default" : "no condition held, so the default");
+            } else if (r.value()) {
+                parts.add("`" + r.when() + "` was true");
+            } else {
+                parts.add("`" + r.when() + "` was false" + (r.error() != null ? " (" + r.error() + ")" : ""));
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String quote(String s) {
+        return "'" + s + "'";
+    }
+
+    private void requireOpen() throws SessionException {
+        if (state == State.ENDED) {
+            throw new SessionException("This session has ended. Start a new one with 'start <playbook-id>'.");
+        }
+    }
+
+    private record Transitioned(List<ConditionResult> results, String target) {}
+
+    private Transitioned evaluate(Node node, List<Node.Transition> next, Map<String, Object> data) {
+        List<ConditionResult> results = new ArrayList<>();
+        for (Node.Transition t : next) {
+            if (t.isDefault()) {
+                results.add(new ConditionResult(null, true, null));
+                emit(new SessionEvent.CheckEvaluated(++seq, clock.instant(), node.id(), results, t.target()));
+                return new Transitioned(results, t.target());
+            }
+            Conditions.Evaluation e = Conditions.evaluate(t.when(), data);
+            results.add(new ConditionResult(t.when(), e.value(), e.error()));
+            if (e.value()) {
+                emit(new SessionEvent.CheckEvaluated(++seq, clock.instant(), node.id(), results, t.target()));
+                return new Transitioned(results, t.target());
+            }
+        }
+        // unreachable for a validated playbook: every list ends with a default
+        throw new IllegalStateException("node '" + node.id() + "' has no default transition");
+    }
+
+    private Map<String, Object> data(Object answer) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("answers", Collections.unmodifiableMap(new LinkedHashMap<>(answers)));
+        root.put("answer", answer);
+        root.put("facts", Map.of());
+        return Collections.unmodifiableMap(root);
+    }
+
+    private void enter(String nodeId, String via) {
+        String id = nodeId;
+        String how = via;
+        for (int steps = 0; ; steps++) {
+            Node node = playbook.node(id);
+            current = id;
+            emit(new SessionEvent.NodeEntered(++seq, clock.instant(), id, node.type(), how));
+            if (node instanceof Node.Check c) {
+                if (steps >= MAX_AUTOMATIC_STEPS) {
+                    throw new IllegalStateException("playbook '" + playbook.id() + "' went through " + steps
+                            + " checks without asking anything (last: '" + id + "'); it loops");
+                }
+                Map<String, Object> before = Map.copyOf(answers);
+                Transitioned t = evaluate(c, c.next(), data(null));
+                route.add(new RouteStep(c.id(), c.type(), c.headline(), "check", null, null, t.results, t.target, before));
+                id = t.target;
+                how = "check";
+                continue;
+            }
+            if (node instanceof Node.Question q) {
+                state = State.WAITING_FOR_ANSWER;
+                List<SessionEvent.Option> options = switch (q.answer()) {
+                    case CHOICE -> q.choices().stream().map(ch -> new SessionEvent.Option(ch.value(), ch.label())).toList();
+                    case YESNO -> List.of(new SessionEvent.Option("yes", "Yes"), new SessionEvent.Option("no", "No"));
+                    case TEXT -> List.of();
+                };
+                emit(new SessionEvent.PromptShown(++seq, clock.instant(), id, q.answer().yamlName(), q.prompt(), q.help(),
+                        options, null, null));
+            } else if (node instanceof Node.Action a) {
+                state = State.WAITING_FOR_CONFIRMATION;
+                emit(new SessionEvent.PromptShown(++seq, clock.instant(), id, "action", a.title(), null, List.of(),
+                        a.instructions(), a.commands()));
+            } else if (node instanceof Node.Outcome o) {
+                state = State.AT_OUTCOME;
+                emit(new SessionEvent.OutcomeReached(++seq, clock.instant(), id, o.result().yamlName(), o.title(),
+                        o.message(), o.references()));
+            }
+            return;
+        }
+    }
+
+    private void record(Node node, String kind, String value, String label, boolean secret) {
+        emit(new SessionEvent.AnswerGiven(++seq, clock.instant(), node.id(), kind, secret ? "[secret]" : value, label, secret));
+    }
+
+    private void step(Node node, String how, String value, String label, List<ConditionResult> conditions, String target) {
+        route.add(new RouteStep(node.id(), node.type(), node.headline(), how, value, label, conditions, target,
+                Map.copyOf(answers)));
+    }
+
+    private void emit(SessionEvent e) {
+        events.add(e);
+        sink.accept(e);
+    }
+
+    private static boolean isDone(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        return t.equals("done") || t.equals("d") || t.equals("ok") || t.equals("yes") || t.equals("y")
+                || t.equals("continue") || t.equals("c");
+    }
+
+    static Boolean parseYesNo(String text) {
+        switch (text.toLowerCase(Locale.ROOT)) {
+            case "yes", "y", "true" -> { return true; }
+            case "no", "n", "false" -> { return false; }
+            default -> { return null; }
+        }
+    }
+
+    private static Node.Choice matchChoice(Node.Question q, String text) throws SessionException {
+        for (Node.Choice c : q.choices()) {
+            if (c.value().equals(text)) {
+                return c;
+            }
+        }
+        for (Node.Choice c : q.choices()) {
+            if (c.value().equalsIgnoreCase(text) || c.label().equalsIgnoreCase(text)) {
+                return c;
+            }
+        }
+        if (text.matches("\\d{1,4}")) {
+            int n = Integer.parseInt(text);
+            if (n >= 1 && n <= q.choices().size()) {
+                return q.choices().get(n - 1);
+            }
+        }
+        StringBuilder sb = new StringBuilder("'" + text + "' is not a choice for \"" + q.prompt() + "\".");
+        sb.append(Suggest.didYouMean(text, q.choices().stream().map(Node.Choice::value).toList()));
+        sb.append(" Expected one of: ");
+        for (int i = 0; i < q.choices().size(); i++) {
+            Node.Choice c = q.choices().get(i);
+            sb.append(i == 0 ? "" : ", ").append(c.value()).append(" (").append(c.label()).append(')');
+        }
+        throw new SessionException(sb.append('.').toString());
+    }
+}

@@ -1,0 +1,33 @@
+package dev.tshoot.engine;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+
+import dev.tshoot.playbook.Playbook;
+
+/**
+ * Starts sessions. The clock and the id source are injected so that tests and golden files are
+ * deterministic.
+ */
+public final class SessionEngine {
+
+    private final Clock clock;
+    private final Supplier<String> ids;
+
+    public SessionEngine(Clock clock, Supplier<String> ids) {
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    public Clock clock() { return clock; }
+
+    /** A new session id (short, unique enough to tell sessions apart in file names). */
+    public String newSessionId() { return ids.get(); }
+
+    /** Starts a walk at the playbook's start node; events go to {@code sink} as they happen. */
+    public Session start(String sessionId, Playbook playbook, EventSink sink) {
+        Session s = new Session(sessionId, playbook, clock, sink);
+        s.begin();
+        return s;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.tshoot.engine;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.tshoot.playbook.Node;
+
+/**
+ * What happened in a session, in order. Events are immutable values: the transcript writes them
+ * one per line, replay and export read them back. {@code seq} starts at 1 (the transcript header is 0).
+ */
+public sealed interface SessionEvent permits SessionEvent.NodeEntered, SessionEvent.PromptShown,
+        SessionEvent.AnswerGiven, SessionEvent.CheckEvaluated, SessionEvent.WentBack, SessionEvent.Jumped,
+        SessionEvent.Restarted, SessionEvent.NoteAdded, SessionEvent.OutcomeReached, SessionEvent.SessionEnded {
+
+    long seq();
+
+    Instant at();
+
+    /** The type name written to the transcript. */
+    String type();
+
+    /** The walk arrived at a node. {@code via}: start, answer, check, action, back, goto, restart. */
+    record NodeEntered(long seq, Instant at, String node, String nodeType, String via) implements SessionEvent {
+        @Override public String type() { return "node-entered"; }
+    }
+
+    /** A menu option as shown. */
+    record Option(String value, String label) {}
+
+    /**
+     * The user was shown a question or an action's instructions. {@code kind}: choice, yesno, text or action.
+     */
+    record PromptShown(long seq, Instant at, String node, String kind, String text, String help,
+            List<Option> choices, String instructions, List<Node.Snippet> commands) implements SessionEvent {
+        public PromptShown {
+            choices = choices == null ? List.of() : List.copyOf(choices);
+            commands = commands == null ? List.of() : List.copyOf(commands);
+        }
+
+        @Override public String type() { return "prompt-shown"; }
+    }
+
+    /** The user answered. {@code value} is the recorded value (a choice value, yes/no, text or "done"). */
+    record AnswerGiven(long seq, Instant at, String node, String kind, String value, String label, boolean secret)
+            implements SessionEvent {
+        @Override public String type() { return "answer-given"; }
+    }
+
+    /** One condition as evaluated; {@code when} null is the default branch. */
+    record ConditionResult(String when, boolean value, String error) {}
+
+    /** A node's transitions were evaluated and {@code target} was chosen. */
+    record CheckEvaluated(long seq, Instant at, String node, List<ConditionResult> conditions, String target)
+            implements SessionEvent {
+        public CheckEvaluated {
+            conditions = List.copyOf(conditions);
+        }
+
+        @Override public String type() { return "check-evaluated"; }
+    }
+
+    /** {@code back}: the answer given at {@code to} is undone (it stays in the record). */
+    record WentBack(long seq, Instant at, String from, String to) implements SessionEvent {
+        @Override public String type() { return "back"; }
+    }
+
+    /** {@code goto}: a jump chosen by the user, outside the playbook's transitions. */
+    record Jumped(long seq, Instant at, String from, String to) implements SessionEvent {
+        @Override public String type() { return "goto"; }
+    }
+
+    /** {@code restart}: all answers are set aside and the walk begins again at start. */
+    record Restarted(long seq, Instant at, String from) implements SessionEvent {
+        @Override public String type() { return "restart"; }
+    }
+
+    /** A free-text note, attached to the node the user was at. */
+    record NoteAdded(long seq, Instant at, String node, String text) implements SessionEvent {
+        @Override public String type() { return "note"; }
+    }
+
+    /** The walk reached an outcome. */
+    record OutcomeReached(long seq, Instant at, String node, String result, String title, String message,
+            List<String> references) implements SessionEvent {
+        public OutcomeReached {
+            references = references == null ? List.of() : List.copyOf(references);
+        }
+
+        @Override public String type() { return "outcome"; }
+    }
+
+    /** The session was closed. {@code reason}: outcome, user, interrupted. {@code result} may be null. */
+    record SessionEnded(long seq, Instant at, String reason, String result) implements SessionEvent {
+        @Override public String type() { return "session-ended"; }
+    }
+}

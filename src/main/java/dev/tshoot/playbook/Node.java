@@ -1,0 +1,99 @@
+package dev.tshoot.playbook;
+
+import java.util.List;
+
+/** One step of a playbook. The engine switches over these four kinds exhaustively. */
+public sealed interface Node permits Node.Question, Node.Check, Node.Action, Node.Outcome {
+
+    String id();
+
+    /** The type name used in YAML and in transcripts. */
+    String type();
+
+    /** A one-line text for menus, breadcrumbs and diagrams. */
+    String headline();
+
+    /** Node ids this node can lead to, in declaration order. */
+    List<String> targets();
+
+    /** An ordered, guarded transition; a null {@code when} is the default. */
+    record Transition(String when, String target) {
+        public boolean isDefault() { return when == null; }
+    }
+
+    /** One option of a single-choice question. */
+    record Choice(String value, String label, String target) {}
+
+    enum AnswerKind { CHOICE, YESNO, TEXT;
+        public String yamlName() { return name().toLowerCase(); }
+    }
+
+    enum Result { RESOLVED, UNRESOLVED, ESCALATE;
+        public String yamlName() { return name().toLowerCase(); }
+    }
+
+    /** A command shown to the user to copy; tshoot never runs these. */
+    record Snippet(String platform, String shell, String text, String note) {}
+
+    /** Asks the user something: a single choice, yes/no, or free text (with an optional pattern). */
+    record Question(String id, String prompt, String help, AnswerKind answer, List<Choice> choices, String yes,
+            String no, String pattern, List<Transition> next, boolean secret) implements Node {
+        public Question {
+            choices = List.copyOf(choices);
+            next = List.copyOf(next);
+        }
+
+        @Override public String type() { return "question"; }
+
+        @Override public String headline() { return prompt; }
+
+        @Override public List<String> targets() {
+            return switch (answer) {
+                case CHOICE -> choices.stream().map(Choice::target).toList();
+                case YESNO -> java.util.stream.Stream.of(yes, no).filter(java.util.Objects::nonNull).toList();
+                case TEXT -> next.stream().map(Transition::target).toList();
+            };
+        }
+    }
+
+    /** Branches on facts without asking: answers so far, and (later) probe facts and command results. */
+    record Check(String id, String title, List<Transition> next) implements Node {
+        public Check {
+            next = List.copyOf(next);
+        }
+
+        @Override public String type() { return "check"; }
+
+        @Override public String headline() { return title != null ? title : "check " + id; }
+
+        @Override public List<String> targets() { return next.stream().map(Transition::target).toList(); }
+    }
+
+    /** Instructions for the user; when they confirm, the walk goes on to {@code next}. */
+    record Action(String id, String title, String instructions, List<Snippet> commands, List<String> sources,
+            String next) implements Node {
+        public Action {
+            commands = List.copyOf(commands);
+            sources = List.copyOf(sources);
+        }
+
+        @Override public String type() { return "action"; }
+
+        @Override public String headline() { return title; }
+
+        @Override public List<String> targets() { return next == null ? List.of() : List.of(next); }
+    }
+
+    /** The end of a walk. */
+    record Outcome(String id, Result result, String title, String message, List<String> references) implements Node {
+        public Outcome {
+            references = List.copyOf(references);
+        }
+
+        @Override public String type() { return "outcome"; }
+
+        @Override public String headline() { return title; }
+
+        @Override public List<String> targets() { return List.of(); }
+    }
+}

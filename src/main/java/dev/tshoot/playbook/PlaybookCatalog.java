@@ -1,0 +1,83 @@
+package dev.tshoot.playbook;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The playbooks folder: lists files, finds one by id or path, with "did you mean" on a miss. */
+public final class PlaybookCatalog {
+
+    private final Path dir;
+    private final PlaybookLoader loader = new PlaybookLoader();
+
+    public PlaybookCatalog(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() { return dir; }
+
+    /** Playbook files directly in the folder ({@code *.yaml}, {@code *.yml}), sorted by name. */
+    public List<Path> files() {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Ids of the playbook files (file names without extension), for completion and suggestions. */
+    public List<String> ids() {
+        List<String> ids = new ArrayList<>();
+        for (Path p : files()) {
+            String n = p.getFileName().toString();
+            ids.add(n.substring(0, n.lastIndexOf('.')));
+        }
+        return ids;
+    }
+
+    /** Loads every playbook file in the folder. */
+    public List<PlaybookLoader.Result> loadAll() {
+        return files().stream().map(loader::load).toList();
+    }
+
+    /**
+     * Resolves an id ({@code docker-desktop-nested-virtualization}) or a path to a file. Returns
+     * null when neither exists; {@link #notFoundMessage(String)} then says why and what to do.
+     */
+    public Path resolve(String idOrPath) {
+        if (idOrPath == null || idOrPath.isBlank()) {
+            return null;
+        }
+        for (String ext : List.of(".yaml", ".yml")) {
+            Path p = dir.resolve(idOrPath + ext);
+            if (!idOrPath.contains("/") && !idOrPath.contains("\\") && Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        Path asPath = Path.of(idOrPath);
+        if (Files.isRegularFile(asPath)) {
+            return asPath;
+        }
+        return null;
+    }
+
+    public String notFoundMessage(String idOrPath) {
+        List<String> ids = ids();
+        String hint = ids.isEmpty() ? " The folder " + dir + " holds no playbooks."
+                : Suggest.didYouMean(idOrPath, ids) + " Run 'playbook list' to see all " + ids.size() + ".";
+        return "No playbook '" + idOrPath + "' in " + dir + "/ and no such file." + hint;
+    }
+
+    public PlaybookLoader.Result load(Path file) {
+        return loader.load(file);
+    }
+}

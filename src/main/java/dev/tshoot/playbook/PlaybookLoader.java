@@ -1,0 +1,82 @@
+package dev.tshoot.playbook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Reads, parses and validates one playbook file, never throwing for a user's mistake. */
+public final class PlaybookLoader {
+
+    /** The result of linting: the playbook when valid, and every finding. */
+    public record Result(Playbook playbook, List<Finding> findings, boolean unreadable) {
+        public boolean valid() { return playbook != null && findings.isEmpty(); }
+
+        /** 0 clean, 1 findings, 2 unreadable or unparseable (the {@code playbook lint} exit status). */
+        public int exitStatus() { return unreadable ? 2 : findings.isEmpty() ? 0 : 1; }
+    }
+
+    /** Loads a file; the display name is the path as given. */
+    public Result load(Path file) {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > LocatedYaml.MAX_BYTES) {
+                return new Result(null, List.of(new Finding(Finding.Severity.ERROR, "too-large", name, 0, 0, "",
+                        "the file is " + size + " bytes; playbooks may be at most " + LocatedYaml.MAX_BYTES + " bytes (1 MiB)",
+                        "split it into smaller playbooks, one problem per file")), true);
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(LocatedYaml.MAX_BYTES + 1);
+            }
+        } catch (NoSuchFileException e) {
+            return unreadable(name, "the file does not exist", "check the path; 'playbook list' shows the installed playbooks");
+        } catch (AccessDeniedException e) {
+            return unreadable(name, "permission denied while reading the file", "make the file readable by your user");
+        } catch (IOException e) {
+            return unreadable(name, "the file could not be read: " + e.getMessage(), "check the path and permissions");
+        }
+        String fileName = file.getFileName() == null ? "" : file.getFileName().toString();
+        String expectedId = fileName.endsWith(".yaml") ? fileName.substring(0, fileName.length() - 5)
+                : fileName.endsWith(".yml") ? fileName.substring(0, fileName.length() - 4) : null;
+        return load(name, bytes, expectedId);
+    }
+
+    /** Loads bytes; {@code expectedId} (nullable) is the id the file name implies. */
+    public Result load(String name, byte[] bytes, String expectedId) {
+        LocatedYaml yaml = LocatedYaml.parse(name, bytes);
+        List<Finding> findings = new ArrayList<>(yaml.findings());
+        if (yaml.fatal()) {
+            return new Result(null, findings, true);
+        }
+        PlaybookParser.Parsed parsed = new PlaybookParser(yaml, name, findings).parse();
+        new PlaybookValidator(yaml, name, findings).validate(parsed, expectedId);
+        findings.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
+        Playbook pb = null;
+        if (findings.isEmpty()) {
+            pb = new Playbook(parsed.metadata(), parsed.start(), parsed.nodes(), parsed.symptoms(), name, sha256(bytes));
+        }
+        return new Result(pb, List.copyOf(findings), false);
+    }
+
+    private static Result unreadable(String name, String message, String hint) {
+        return new Result(null, List.of(new Finding(Finding.Severity.ERROR, "unreadable", name, 0, 0, "", message, hint)), true);
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

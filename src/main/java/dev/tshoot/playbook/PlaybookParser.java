@@ -1,0 +1,523 @@
+package dev.tshoot.playbook;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.tshoot.playbook.Node.AnswerKind;
+import dev.tshoot.playbook.Node.Choice;
+import dev.tshoot.playbook.Node.Result;
+import dev.tshoot.playbook.Node.Snippet;
+import dev.tshoot.playbook.Node.Transition;
+
+/**
+ * Maps a located YAML tree onto the playbook model, collecting every field-level finding
+ * (unknown, missing, wrong type, bad value) with its location instead of stopping at the first.
+ */
+final class PlaybookParser {
+
+    static final String API_VERSION = "tshoot/v1";
+    static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    static final Pattern SEMVER = Pattern.compile(
+            "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-.]+)?");
+    static final Pattern URL = Pattern.compile("https?://[^\\s]+");
+    static final Set<String> PLATFORMS = Set.of("windows", "linux", "macos");
+    static final Set<String> SNIPPET_PLATFORMS = Set.of("windows", "linux", "macos", "esxi", "any");
+    static final Set<String> SHELLS = Set.of("powershell", "cmd", "sh", "none");
+
+    private final LocatedYaml yaml;
+    private final String file;
+    private final List<Finding> findings;
+
+    PlaybookParser(LocatedYaml yaml, String file, List<Finding> findings) {
+        this.yaml = yaml;
+        this.file = file;
+        this.findings = findings;
+    }
+
+    /** The parsed parts; null members where a part was too broken to use. */
+    record Parsed(Playbook.Metadata metadata, String start, Map<String, Node> nodes, List<Playbook.Symptom> symptoms) {}
+
+    Parsed parse() {
+        JsonNode root = yaml.root();
+        if (root == null || !root.isObject()) {
+            add("wrong-type", "", "", "a playbook must be a YAML mapping with apiVersion, kind, metadata, start and nodes, but this is "
+                    + LocatedYaml.describe(root), "start from the example in playbooks/README.md");
+            return new Parsed(null, null, Map.of(), List.of());
+        }
+        Obj top = new Obj(root, "");
+        String api = top.str("apiVersion", true);
+        if (api != null && !API_VERSION.equals(api)) {
+            top.bad("apiVersion", "apiVersion must be '" + API_VERSION + "', not '" + api + "'",
+                    "set apiVersion: " + API_VERSION);
+        }
+        String kind = top.str("kind", true);
+        if (kind != null && !"Playbook".equals(kind)) {
+            top.bad("kind", "kind must be 'Playbook', not '" + kind + "'", "set kind: Playbook");
+        }
+        Playbook.Metadata md = null;
+        Obj mdo = top.obj("metadata", true);
+        if (mdo != null) {
+            md = metadata(mdo);
+        }
+        String start = top.str("start", true);
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        Obj no = top.obj("nodes", true);
+        if (no != null) {
+            if (no.node.isEmpty()) {
+                add("missing-field", "/nodes", "nodes", "the playbook has no nodes", "add at least a question and an outcome");
+            }
+            no.node.fieldNames().forEachRemaining(id -> no.used.add(id));
+            for (Map.Entry<String, JsonNode> e : iterable(no.node)) {
+                String id = e.getKey();
+                String ptr = "/nodes/" + LocatedYaml.seg(id);
+                if (!SLUG.matcher(id).matches()) {
+                    addKey("bad-value", ptr, display(ptr), "node id '" + id + "' is not a valid id",
+                            "use lower-case letters, digits and single dashes, e.g. 'check-kvm'");
+                }
+                Node n = node(id, e.getValue(), ptr);
+                if (n != null) {
+                    nodes.put(id, n);
+                }
+            }
+        }
+        List<Playbook.Symptom> symptoms = new ArrayList<>();
+        List<Obj> so = top.objList("symptoms", false);
+        for (Obj s : so) {
+            String sid = s.str("id", true);
+            String pattern = s.str("pattern", true);
+            String node = s.str("node", false);
+            String description = s.str("description", false);
+            if (pattern != null) {
+                checkRegex(s, "pattern", pattern);
+            }
+            s.finish(Set.of("id", "pattern", "node", "description"));
+            if (sid != null && pattern != null) {
+                symptoms.add(new Playbook.Symptom(sid, pattern, node, description));
+            }
+        }
+        top.finish(Set.of("apiVersion", "kind", "metadata", "start", "nodes", "symptoms"));
+        return new Parsed(md, start, nodes, symptoms);
+    }
+
+    private Playbook.Metadata metadata(Obj o) {
+        String id = o.str("id", true);
+        if (id != null && !SLUG.matcher(id).matches()) {
+            o.bad("id", "metadata.id '" + id + "' is not a valid id",
+                    "use lower-case letters, digits and single dashes, e.g. 'docker-desktop-nested-virtualization'");
+        }
+        String version = o.str("version", true);
+        if (version != null && !SEMVER.matcher(version).matches()) {
+            o.bad("version", "version '" + version + "' is not a semantic version",
+                    "use MAJOR.MINOR.PATCH, e.g. \"1.0.0\" (quote it so YAML keeps it a string)");
+        }
+        String title = o.str("title", true);
+        String description = o.str("description", true);
+        List<String> tags = o.strList("tags", false);
+        List<String> platforms = o.strList("platforms", false);
+        for (int i = 0; i < platforms.size(); i++) {
+            if (!PLATFORMS.contains(platforms.get(i))) {
+                o.badAt("/platforms/" + i, "platform '" + platforms.get(i) + "' is not one of " + sorted(PLATFORMS)
+                        + "." + Suggest.didYouMean(platforms.get(i), PLATFORMS), "use windows, linux or macos");
+            }
+        }
+        List<String> sources = o.strList("sources", true);
+        checkUrls(o, "sources", sources);
+        o.finish(Set.of("id", "version", "title", "description", "tags", "platforms", "sources"));
+        return new Playbook.Metadata(id, version, title, description, tags, platforms, sources);
+    }
+
+    private Node node(String id, JsonNode value, String ptr) {
+        if (!value.isObject()) {
+            add("wrong-type", ptr, display(ptr), "node '" + id + "' must be a mapping with a 'type', but it is "
+                    + LocatedYaml.describe(value), "write the node's fields indented under its id");
+            return null;
+        }
+        Obj o = new Obj(value, ptr);
+        String type = o.str("type", true);
+        if (type == null) {
+            return null;
+        }
+        return switch (type) {
+            case "question" -> question(id, o);
+            case "check" -> check(id, o);
+            case "action" -> action(id, o);
+            case "outcome" -> outcome(id, o);
+            default -> {
+                o.bad("type", "node type '" + type + "' is not one of question, check, action, outcome."
+                        + Suggest.didYouMean(type, List.of("question", "check", "action", "outcome")),
+                        "set type to question, check, action or outcome");
+                yield null;
+            }
+        };
+    }
+
+    private Node question(String id, Obj o) {
+        String prompt = o.str("prompt", true);
+        String help = o.str("help", false);
+        String kindText = o.str("answer", true);
+        AnswerKind kind = null;
+        if (kindText != null) {
+            switch (kindText) {
+                case "choice" -> kind = AnswerKind.CHOICE;
+                case "yesno" -> kind = AnswerKind.YESNO;
+                case "text" -> kind = AnswerKind.TEXT;
+                default -> o.bad("answer", "answer kind '" + kindText + "' is not one of choice, yesno, text."
+                        + Suggest.didYouMean(kindText, List.of("choice", "yesno", "text")),
+                        "use answer: choice (with choices), yesno (with yes and no) or text (with next)");
+            }
+        }
+        List<Choice> choices = new ArrayList<>();
+        String yes = null;
+        String no = null;
+        String pattern = null;
+        List<Transition> next = List.of();
+        boolean secret = false;
+        Set<String> allowed = new LinkedHashSet<>(List.of("type", "prompt", "help", "answer"));
+        if (kind == AnswerKind.CHOICE) {
+            allowed.add("choices");
+            List<Obj> cs = o.objList("choices", true);
+            if (o.node.has("choices") && cs.size() < 2 && o.node.get("choices").isArray()) {
+                o.bad("choices", "a choice question needs at least two choices, it has " + cs.size(),
+                        "add choices, or use answer: yesno");
+            }
+            Set<String> values = new LinkedHashSet<>();
+            for (Obj c : cs) {
+                String v = c.str("value", true);
+                String label = c.str("label", true);
+                String target = c.str("goto", true);
+                if (v != null && !SLUG.matcher(v).matches()) {
+                    c.bad("value", "choice value '" + v + "' is not a valid value",
+                            "use lower-case letters, digits and dashes; it is what answers files and conditions use");
+                }
+                if (v != null && !values.add(v)) {
+                    c.bad("value", "choice value '" + v + "' is used twice in this question", "give each choice a unique value");
+                }
+                c.finish(Set.of("value", "label", "goto"));
+                if (v != null && label != null && target != null) {
+                    choices.add(new Choice(v, label, target));
+                }
+            }
+        } else if (kind == AnswerKind.YESNO) {
+            allowed.addAll(List.of("yes", "no"));
+            yes = o.str("yes", true);
+            no = o.str("no", true);
+        } else if (kind == AnswerKind.TEXT) {
+            allowed.addAll(List.of("pattern", "next", "secret"));
+            pattern = o.str("pattern", false);
+            if (pattern != null) {
+                checkRegex(o, "pattern", pattern);
+            }
+            next = transitions(o, "next");
+            secret = o.bool("secret");
+        }
+        o.finish(allowed, kind == null ? null : "a " + kind.yamlName() + " question");
+        if (prompt == null || kind == null) {
+            return null;
+        }
+        return new Node.Question(id, prompt, help, kind, choices, yes, no, pattern, next, secret);
+    }
+
+    private Node check(String id, Obj o) {
+        String title = o.str("title", false);
+        List<Transition> next = transitions(o, "next");
+        o.finish(Set.of("type", "title", "next"), "a check");
+        return new Node.Check(id, title, next);
+    }
+
+    private Node action(String id, Obj o) {
+        String title = o.str("title", true);
+        String instructions = o.str("instructions", true);
+        List<Snippet> commands = new ArrayList<>();
+        for (Obj c : o.objList("commands", false)) {
+            String platform = c.str("platform", false);
+            if (platform != null && !SNIPPET_PLATFORMS.contains(platform)) {
+                c.bad("platform", "platform '" + platform + "' is not one of " + sorted(SNIPPET_PLATFORMS) + "."
+                        + Suggest.didYouMean(platform, SNIPPET_PLATFORMS), "say where the command runs");
+            }
+            String shell = c.str("shell", false);
+            if (shell != null && !SHELLS.contains(shell)) {
+                c.bad("shell", "shell '" + shell + "' is not one of " + sorted(SHELLS) + "."
+                        + Suggest.didYouMean(shell, SHELLS), "use powershell, cmd, sh or none");
+            }
+            String text = c.str("text", true);
+            String note = c.str("note", false);
+            c.finish(Set.of("platform", "shell", "text", "note"));
+            if (text != null) {
+                commands.add(new Snippet(platform == null ? "any" : platform, shell == null ? "none" : shell, text, note));
+            }
+        }
+        List<String> sources = o.strList("sources", false);
+        checkUrls(o, "sources", sources);
+        String next = o.str("next", true);
+        o.finish(Set.of("type", "title", "instructions", "commands", "sources", "next"), "an action");
+        if (title == null || instructions == null) {
+            return null;
+        }
+        return new Node.Action(id, title, instructions, commands, sources, next);
+    }
+
+    private Node outcome(String id, Obj o) {
+        String r = o.str("result", true);
+        Result result = null;
+        if (r != null) {
+            switch (r) {
+                case "resolved" -> result = Result.RESOLVED;
+                case "unresolved" -> result = Result.UNRESOLVED;
+                case "escalate" -> result = Result.ESCALATE;
+                default -> o.bad("result", "result '" + r + "' is not one of resolved, unresolved, escalate."
+                        + Suggest.didYouMean(r, List.of("resolved", "unresolved", "escalate")),
+                        "use resolved, unresolved or escalate");
+            }
+        }
+        String title = o.str("title", true);
+        String message = o.str("message", true);
+        List<String> refs = o.strList("references", false);
+        checkUrls(o, "references", refs);
+        o.finish(Set.of("type", "result", "title", "message", "references"), "an outcome");
+        if (result == null || title == null || message == null) {
+            return null;
+        }
+        return new Node.Outcome(id, result, title, message, refs);
+    }
+
+    private List<Transition> transitions(Obj o, String field) {
+        List<Transition> out = new ArrayList<>();
+        for (Obj t : o.objList(field, true)) {
+            String when = t.str("when", false);
+            String target = t.str("goto", true);
+            t.finish(Set.of("when", "goto"));
+            if (target != null) {
+                out.add(new Transition(when, target));
+            }
+        }
+        return out;
+    }
+
+    private void checkRegex(Obj o, String field, String regex) {
+        try {
+            Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            o.bad(field, "'" + regex + "' is not a valid regular expression: " + e.getDescription(),
+                    "fix the pattern (Java regular-expression syntax)");
+        }
+    }
+
+    private void checkUrls(Obj o, String field, List<String> urls) {
+        for (int i = 0; i < urls.size(); i++) {
+            if (!URL.matcher(urls.get(i)).matches()) {
+                o.badAt("/" + field + "/" + i, "'" + urls.get(i) + "' is not an http(s) URL",
+                        "cite the page as a full https:// address");
+            }
+        }
+    }
+
+    private static String sorted(Set<String> s) {
+        return String.join(", ", new java.util.TreeSet<>(s));
+    }
+
+    private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode n) {
+        return n::fields;
+    }
+
+    /** {@code /nodes/a/choices/1/goto} as {@code nodes.a.choices[1].goto}. */
+    static String display(String pointer) {
+        if (pointer.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String s : pointer.substring(1).split("/", -1)) {
+            String seg = s.replace("~1", "/").replace("~0", "~");
+            if (!seg.isEmpty() && seg.chars().allMatch(Character::isDigit)) {
+                sb.append('[').append(seg).append(']');
+            } else {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(seg);
+            }
+        }
+        return sb.toString();
+    }
+
+    void add(String rule, String ptr, String path, String message, String hint) {
+        SourceLocation l = yaml.at(ptr);
+        findings.add(new Finding(Finding.Severity.ERROR, rule, file, l.line(), l.column(), path, message, hint));
+    }
+
+    void addKey(String rule, String ptr, String path, String message, String hint) {
+        SourceLocation l = yaml.keyAt(ptr);
+        findings.add(new Finding(Finding.Severity.ERROR, rule, file, l.line(), l.column(), path, message, hint));
+    }
+
+    /** A mapping in the tree, with typed getters that record findings. */
+    private final class Obj {
+        final JsonNode node;
+        final String ptr;
+        final Set<String> used = new LinkedHashSet<>();
+
+        Obj(JsonNode node, String ptr) {
+            this.node = node;
+            this.ptr = ptr;
+        }
+
+        String p(String field) {
+            return ptr + "/" + LocatedYaml.seg(field);
+        }
+
+        JsonNode get(String field, boolean required, String expected) {
+            used.add(field);
+            JsonNode v = node.get(field);
+            if (v == null || v.isNull()) {
+                if (required) {
+                    String where = ptr.isEmpty() ? "the playbook" : display(ptr);
+                    SourceLocation l = yaml.at(ptr);
+                    findings.add(new Finding(Finding.Severity.ERROR, "missing-field", file, l.line(), l.column(),
+                            display(p(field)), "required field '" + field + "' is missing in " + where,
+                            "add '" + field + ":' with " + expected));
+                }
+                return null;
+            }
+            return v;
+        }
+
+        String str(String field, boolean required) {
+            JsonNode v = get(field, required, "a value");
+            if (v == null) {
+                return null;
+            }
+            if (v.isValueNode() && !v.isTextual() && !v.isBinary()) {
+                if (v.isNumber()) {
+                    return v.asText();
+                }
+                if (v.isBoolean()) {
+                    wrongType(field, v, "a string (quote it: \"" + v.asText() + "\")");
+                    return null;
+                }
+            }
+            if (!v.isTextual()) {
+                wrongType(field, v, "a string");
+                return null;
+            }
+            if (v.asText().isBlank() && required) {
+                bad(field, "field '" + field + "' is empty", "give it a value");
+                return null;
+            }
+            return v.asText();
+        }
+
+        boolean bool(String field) {
+            JsonNode v = get(field, false, "true or false");
+            if (v == null) {
+                return false;
+            }
+            if (!v.isBoolean()) {
+                wrongType(field, v, "true or false");
+                return false;
+            }
+            return v.asBoolean();
+        }
+
+        Obj obj(String field, boolean required) {
+            JsonNode v = get(field, required, "a mapping");
+            if (v == null) {
+                return null;
+            }
+            if (!v.isObject()) {
+                wrongType(field, v, "a mapping");
+                return null;
+            }
+            return new Obj(v, p(field));
+        }
+
+        List<Obj> objList(String field, boolean required) {
+            JsonNode v = get(field, required, "a list");
+            List<Obj> out = new ArrayList<>();
+            if (v == null) {
+                return out;
+            }
+            if (!v.isArray()) {
+                wrongType(field, v, "a list");
+                return out;
+            }
+            if (v.isEmpty() && required) {
+                bad(field, "'" + field + "' is an empty list", "add at least one entry");
+            }
+            for (int i = 0; i < v.size(); i++) {
+                JsonNode e = v.get(i);
+                String ep = p(field) + "/" + i;
+                if (!e.isObject()) {
+                    add("wrong-type", ep, display(ep), "entry must be a mapping, but it is " + LocatedYaml.describe(e),
+                            "write the entry's fields as 'key: value' pairs");
+                    continue;
+                }
+                out.add(new Obj(e, ep));
+            }
+            return out;
+        }
+
+        List<String> strList(String field, boolean required) {
+            JsonNode v = get(field, required, "a list of strings");
+            List<String> out = new ArrayList<>();
+            if (v == null) {
+                return out;
+            }
+            if (!v.isArray()) {
+                wrongType(field, v, "a list of strings");
+                return out;
+            }
+            if (v.isEmpty() && required) {
+                bad(field, "'" + field + "' is an empty list", "add at least one entry");
+            }
+            for (int i = 0; i < v.size(); i++) {
+                JsonNode e = v.get(i);
+                if (!e.isTextual()) {
+                    String ep = p(field) + "/" + i;
+                    add("wrong-type", ep, display(ep), "entry must be a string, but it is " + LocatedYaml.describe(e),
+                            "write it as a plain or quoted string");
+                    continue;
+                }
+                out.add(e.asText());
+            }
+            return out;
+        }
+
+        void wrongType(String field, JsonNode v, String expected) {
+            add("wrong-type", p(field), display(p(field)),
+                    "'" + field + "' must be " + expected + ", but it is " + LocatedYaml.describe(v),
+                    "change it to " + expected);
+        }
+
+        void bad(String field, String message, String hint) {
+            add("bad-value", p(field), display(p(field)), message, hint);
+        }
+
+        void badAt(String relPtr, String message, String hint) {
+            add("bad-value", ptr + relPtr, display(ptr + relPtr), message, hint);
+        }
+
+        void finish(Set<String> allowed) {
+            finish(allowed, null);
+        }
+
+        /** Reports every field that was not read, with a "did you mean". */
+        void finish(Set<String> allowed, String what) {
+            node.fieldNames().forEachRemaining(name -> {
+                if (!allowed.contains(name) && !used.contains(name)) {
+                    String fp = p(name);
+                    String where = what != null ? " in " + what : "";
+                    addKey("unknown-field", fp, display(fp), "unknown field '" + name + "'" + where + "."
+                            + Suggest.didYouMean(name, allowed),
+                            "allowed here: " + String.join(", ", allowed));
+                }
+            });
+        }
+    }
+}

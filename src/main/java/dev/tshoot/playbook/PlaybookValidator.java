@@ -1,0 +1,204 @@
+package dev.tshoot.playbook;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.tshoot.playbook.Node.Transition;
+
+/**
+ * Whole-tree checks on a parsed playbook: dangling gotos, unreachable nodes, dead ends, cycles with
+ * no way to an outcome, transition lists without a default, invalid expressions, id and file name,
+ * remedies without sources. Each finding carries the location of the field at fault.
+ */
+final class PlaybookValidator {
+
+    private final LocatedYaml yaml;
+    private final String file;
+    private final List<Finding> findings;
+
+    PlaybookValidator(LocatedYaml yaml, String file, List<Finding> findings) {
+        this.yaml = yaml;
+        this.file = file;
+        this.findings = findings;
+    }
+
+    void validate(PlaybookParser.Parsed p, String expectedId) {
+        Map<String, Node> nodes = p.nodes();
+        Set<String> declared = new HashSet<>();
+        if (yaml.root() != null && yaml.root().path("nodes").isObject()) {
+            yaml.root().path("nodes").fieldNames().forEachRemaining(declared::add);
+        }
+        if (p.metadata() != null && p.metadata().id() != null && expectedId != null
+                && !expectedId.equals(p.metadata().id())) {
+            add("id-mismatch", "/metadata/id", "metadata.id '" + p.metadata().id()
+                    + "' does not match the file name '" + expectedId + ".yaml'",
+                    "rename the file to " + p.metadata().id() + ".yaml, or change metadata.id to '" + expectedId + "'");
+        }
+        if (p.start() != null && !declared.contains(p.start())) {
+            add("dangling-goto", "/start", "start node '" + p.start() + "' does not exist."
+                    + Suggest.didYouMean(p.start(), declared), "set start to the id of the first node");
+        }
+        // edges, dangling targets, defaults, expressions
+        for (Node n : nodes.values()) {
+            String base = "/nodes/" + LocatedYaml.seg(n.id());
+            if (n instanceof Node.Question q) {
+                for (int i = 0; i < q.choices().size(); i++) {
+                    target(q.choices().get(i).target(), base + "/choices/" + i + "/goto", declared, n.id());
+                }
+                if (q.yes() != null) {
+                    target(q.yes(), base + "/yes", declared, n.id());
+                }
+                if (q.no() != null) {
+                    target(q.no(), base + "/no", declared, n.id());
+                }
+                transitions(q.next(), base + "/next", declared, nodes, n.id());
+            } else if (n instanceof Node.Check c) {
+                transitions(c.next(), base + "/next", declared, nodes, n.id());
+            } else if (n instanceof Node.Action a) {
+                if (a.next() != null) {
+                    target(a.next(), base + "/next", declared, n.id());
+                }
+                if (a.sources().isEmpty()) {
+                    add("unsourced-remedy", base, "action '" + a.id() + "' gives a remedy without citing a source",
+                            "add 'sources:' with the URL(s) this remedy comes from");
+                }
+            }
+        }
+        if (p.start() == null || !nodes.containsKey(p.start())) {
+            return;
+        }
+        // reachability from start
+        Set<String> reachable = new LinkedHashSet<>();
+        Deque<String> work = new ArrayDeque<>(List.of(p.start()));
+        while (!work.isEmpty()) {
+            String id = work.pop();
+            if (!reachable.add(id)) {
+                continue;
+            }
+            Node n = nodes.get(id);
+            if (n != null) {
+                n.targets().stream().filter(nodes::containsKey).forEach(work::push);
+            }
+        }
+        for (String id : nodes.keySet()) {
+            if (!reachable.contains(id)) {
+                addKey("unreachable-node", "/nodes/" + LocatedYaml.seg(id), "node '" + id
+                        + "' can never be reached from start '" + p.start() + "'",
+                        "point a goto at it, or delete it");
+            }
+        }
+        // which nodes can reach an outcome (reverse search)
+        Map<String, List<String>> incoming = new HashMap<>();
+        for (Node n : nodes.values()) {
+            for (String t : n.targets()) {
+                incoming.computeIfAbsent(t, k -> new ArrayList<>()).add(n.id());
+            }
+        }
+        Set<String> canFinish = new HashSet<>();
+        Deque<String> back = new ArrayDeque<>();
+        nodes.values().stream().filter(n -> n instanceof Node.Outcome).forEach(n -> back.push(n.id()));
+        while (!back.isEmpty()) {
+            String id = back.pop();
+            if (canFinish.add(id)) {
+                incoming.getOrDefault(id, List.of()).forEach(back::push);
+            }
+        }
+        for (String id : reachable) {
+            Node n = nodes.get(id);
+            if (n == null || canFinish.contains(id)) {
+                continue;
+            }
+            String ptr = "/nodes/" + LocatedYaml.seg(id);
+            boolean anyValidTarget = n.targets().stream().anyMatch(nodes::containsKey);
+            if (!anyValidTarget) {
+                addKey("dead-end", ptr, "node '" + id + "' is not an outcome and leads nowhere",
+                        "give it a goto/next to an existing node, or make it an outcome");
+            } else {
+                addKey("no-outcome-reachable", ptr, "node '" + id + "' is caught in a loop ("
+                        + loopFrom(id, nodes, canFinish) + ") from which no outcome can be reached",
+                        "add a transition from the loop to an outcome");
+            }
+        }
+    }
+
+    private String loopFrom(String start, Map<String, Node> nodes, Set<String> canFinish) {
+        List<String> trail = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        String cur = start;
+        while (cur != null && seen.add(cur)) {
+            trail.add(cur);
+            Node n = nodes.get(cur);
+            cur = n == null ? null : n.targets().stream().filter(nodes::containsKey)
+                    .filter(t -> !canFinish.contains(t)).findFirst().orElse(null);
+        }
+        if (cur != null) {
+            trail.add(cur);
+        }
+        return String.join(" -> ", trail);
+    }
+
+    private void transitions(List<Transition> next, String ptr, Set<String> declared, Map<String, Node> nodes,
+            String nodeId) {
+        if (next.isEmpty()) {
+            return; // reported as a missing field by the parser
+        }
+        for (int i = 0; i < next.size(); i++) {
+            Transition t = next.get(i);
+            String tp = ptr + "/" + i;
+            target(t.target(), tp + "/goto", declared, nodeId);
+            if (t.isDefault() && i < next.size() - 1) {
+                add("missing-default", tp, "the default (an entry without 'when') must come last; the "
+                        + (next.size() - 1 - i) + " transition(s) after it can never be taken",
+                        "move the entry without 'when' to the end of the list");
+            }
+            if (t.when() != null) {
+                String err = Conditions.syntaxError(t.when());
+                if (err != null) {
+                    add("invalid-expression", tp + "/when", "condition '" + t.when() + "' is not a valid expression: " + err,
+                            "see 'Expressions' in playbooks/README.md; node ids with dashes are written answers['node-id']");
+                } else {
+                    for (String ref : Conditions.answerReferences(t.when())) {
+                        Node r = nodes.get(ref);
+                        if (!(r instanceof Node.Question)) {
+                            add("invalid-expression", tp + "/when", "condition reads answers['" + ref
+                                    + "'], but there is no question '" + ref + "'." + Suggest.didYouMean(ref,
+                                            nodes.values().stream().filter(x -> x instanceof Node.Question).map(Node::id).toList()),
+                                    "use the id of a question node");
+                        }
+                    }
+                }
+            }
+        }
+        Transition last = next.get(next.size() - 1);
+        if (!last.isDefault()) {
+            add("missing-default", ptr + "/" + (next.size() - 1), "'next' has no default: its last entry has a 'when'",
+                    "end the list with an entry that has only 'goto', taken when no condition holds");
+        }
+    }
+
+    private void target(String target, String ptr, Set<String> declared, String from) {
+        if (target != null && !declared.contains(target)) {
+            add("dangling-goto", ptr, "node '" + from + "' points to node '" + target + "', which does not exist."
+                    + Suggest.didYouMean(target, declared), "point it at an existing node id, or add node '" + target + "'");
+        }
+    }
+
+    private void add(String rule, String ptr, String message, String hint) {
+        SourceLocation l = yaml.at(ptr);
+        findings.add(new Finding(Finding.Severity.ERROR, rule, file, l.line(), l.column(),
+                PlaybookParser.display(ptr), message, hint));
+    }
+
+    private void addKey(String rule, String ptr, String message, String hint) {
+        SourceLocation l = yaml.keyAt(ptr);
+        findings.add(new Finding(Finding.Severity.ERROR, rule, file, l.line(), l.column(),
+                PlaybookParser.display(ptr), message, hint));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.tshoot.shell;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+import dev.tshoot.playbook.Finding;
+
+/**
+ * Text styling for the terminal. Colours only when a console is attached, the terminal is not
+ * dumb and NO_COLOR is unset; otherwise plain text, so piped output stays clean.
+ */
+public final class Console {
+
+    private static final boolean COLOR = System.console() != null
+            && System.getenv("NO_COLOR") == null
+            && !"dumb".equals(System.getenv("TERM"));
+
+    private Console() {}
+
+    public static boolean color() { return COLOR; }
+
+    private static String sgr(String code, String s) {
+        return COLOR ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
+    }
+
+    public static String bold(String s) { return sgr("1", s); }
+
+    public static String dim(String s) { return sgr("2", s); }
+
+    public static String red(String s) { return sgr("31", s); }
+
+    public static String green(String s) { return sgr("32", s); }
+
+    public static String yellow(String s) { return sgr("33", s); }
+
+    public static String cyan(String s) { return sgr("36", s); }
+
+    public static String result(String result) {
+        return switch (result) {
+            case "resolved" -> green("RESOLVED");
+            case "unresolved" -> yellow("UNRESOLVED");
+            case "escalate" -> red("ESCALATE");
+            default -> result.toUpperCase();
+        };
+    }
+
+    public static void findings(PrintWriter out, List<Finding> findings) {
+        for (Finding f : findings) {
+            String text = f.format();
+            int nl = text.indexOf('\n');
+            if (nl > 0) {
+                out.println(text.substring(0, nl));
+                out.println(dim(text.substring(nl + 1)));
+            } else {
+                out.println(text);
+            }
+        }
+    }
+
+    /** Indents every line of a block of text. */
+    public static String indent(String text, String prefix) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String line : text.strip().split("\\R", -1)) {
+            sb.append(prefix).append(line).append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.tshoot.shell;
+
+import java.io.PrintWriter;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.shell.core.InputReader;
+import org.springframework.shell.core.ShellRunner;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.CommandExecutionException;
+import org.springframework.shell.core.command.CommandExecutor;
+import org.springframework.shell.core.command.CommandNotFoundException;
+import org.springframework.shell.core.command.CommandParser;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.ExitStatus;
+import org.springframework.shell.core.command.ParsedInput;
+
+import dev.tshoot.playbook.Suggest;
+
+/**
+ * Dual mode for Spring Shell 4.0.1: {@code tshoot} alone opens the REPL; {@code tshoot <command …>}
+ * runs that one command and exits with its real status (4.0.1 itself ignores arguments in
+ * interactive mode and always exits 0 in non-interactive mode). No stack trace reaches the user.
+ */
+@Configuration(proxyBeanMethods = false)
+public class OneShotRunner {
+
+    @Bean
+    ApplicationRunner springShellApplicationRunner(ObjectProvider<ShellRunner> interactive, CommandParser parser,
+            CommandRegistry registry, ExitCode exit) {
+        return args -> {
+            String[] a = args.getSourceArgs();
+            if (a.length == 0) {
+                interactive.getObject().run(a);
+                return;
+            }
+            PrintWriter out = new PrintWriter(System.out, true);
+            exit.set(runOnce(join(a), parser, registry, exit, out));
+            out.flush();
+        };
+    }
+
+    static int runOnce(String line, CommandParser parser, CommandRegistry registry, ExitCode exit, PrintWriter out) {
+        exit.reset();
+        ParsedInput input;
+        try {
+            input = parser.parse(line);
+        } catch (RuntimeException e) {
+            out.println("Cannot read the command line: " + e.getMessage() + ". 'tshoot help' lists the commands.");
+            return ExitCode.BAD_INPUT;
+        }
+        try {
+            ExitStatus status = new CommandExecutor(registry).execute(new CommandContext(input, registry, out, new InputReader() { }));
+            if (status.code() != ExitStatus.OK.code()) {
+                return Math.max(exit.get(), ExitCode.BAD_INPUT);
+            }
+            return exit.get();
+        } catch (CommandNotFoundException e) {
+            String name = e.getCommandName();
+            out.println("Unknown command '" + name + "'." + Suggest.didYouMean(name,
+                    registry.getCommands().stream().map(c -> c.getName()).toList()) + " 'tshoot help' lists the commands.");
+            return ExitCode.BAD_INPUT;
+        } catch (CommandExecutionException e) {
+            Throwable c = e;
+            while (c.getCause() != null) {
+                c = c.getCause();
+            }
+            out.println("Cannot run '" + line + "': " + c.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+    }
+
+    /** Joins program arguments into one command line, quoting those with spaces so they stay one word. */
+    static String join(String[] args) {
+        StringBuilder sb = new StringBuilder();
+        for (String s : args) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            if (s.isEmpty() || s.matches(".*\\s.*")) {
+                sb.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            } else {
+                sb.append(s);
+            }
+        }
+        return sb.toString();
+    }
+}

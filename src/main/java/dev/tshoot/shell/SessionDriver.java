@@ -1,0 +1,101 @@
+package dev.tshoot.shell;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import dev.tshoot.engine.Session;
+import dev.tshoot.engine.SessionException;
+import dev.tshoot.playbook.Node;
+
+/**
+ * Asks the current session's questions one after another until an outcome is reached or the user
+ * pauses. Menus carry two extra entries: back (undo the last answer) and pause (return to the
+ * tshoot prompt, where path, why, note, goto and resume work).
+ */
+@Component
+public class SessionDriver {
+
+    static final String BACK = "::back";
+    static final String PAUSE = "::pause";
+
+    private final Prompter prompter;
+
+    public SessionDriver(Prompter prompter) {
+        this.prompter = prompter;
+    }
+
+    public void drive(Session s, PrintWriter out) {
+        while (true) {
+            Session.State st = s.state();
+            if (st == Session.State.AT_OUTCOME) {
+                SessionView.outcome(out, (Node.Outcome) s.current());
+                out.println();
+                out.println(Console.dim("Outcome reached. 'path' shows the route, 'why' explains it, 'back' changes the"
+                        + " last answer, 'note <text>' adds a note, 'end' closes the session."));
+                out.flush();
+                return;
+            }
+            if (st == Session.State.ENDED) {
+                return;
+            }
+            Node node = s.current();
+            String reply;
+            if (node instanceof Node.Action a) {
+                SessionView.action(out, a);
+                reply = prompter.select("When you have done this:", withNav(s, List.of(new Prompter.Item("done", "Done, continue"))));
+            } else {
+                Node.Question q = (Node.Question) node;
+                SessionView.question(out, q);
+                reply = switch (q.answer()) {
+                    case CHOICE -> prompter.select(q.prompt(), withNav(s, q.choices().stream()
+                            .map(c -> new Prompter.Item(c.value(), c.label())).toList()));
+                    case YESNO -> prompter.select(q.prompt(), withNav(s, List.of(new Prompter.Item("yes", "Yes"),
+                            new Prompter.Item("no", "No"))));
+                    case TEXT -> textReply(q);
+                };
+            }
+            if (reply == null || PAUSE.equals(reply)) {
+                out.println(Console.dim("Paused at '" + s.current().id() + "'. 'resume' continues; 'path', 'why', 'note',"
+                        + " 'back', 'goto <node>', 'status' and 'end' work meanwhile."));
+                out.flush();
+                return;
+            }
+            try {
+                if (BACK.equals(reply)) {
+                    s.back();
+                } else {
+                    s.answer(reply);
+                }
+            } catch (SessionException e) {
+                out.println(Console.yellow(e.getMessage()));
+                out.flush();
+            }
+        }
+    }
+
+    private String textReply(Node.Question q) {
+        String hint = "Type your answer" + (q.pattern() != null ? " (it must match " + q.pattern() + ")" : "")
+                + "; ':back' undoes the last answer, ':pause' returns to the tshoot prompt.";
+        String t = prompter.input(Console.dim(hint), q.secret());
+        if (t == null) {
+            return null;
+        }
+        return switch (t.strip()) {
+            case ":back" -> BACK;
+            case ":pause" -> PAUSE;
+            default -> t;
+        };
+    }
+
+    private static List<Prompter.Item> withNav(Session s, List<Prompter.Item> items) {
+        List<Prompter.Item> all = new ArrayList<>(items);
+        if (!s.route().isEmpty()) {
+            all.add(new Prompter.Item(BACK, "\u2190 Back (undo the last answer)"));
+        }
+        all.add(new Prompter.Item(PAUSE, "\u23f8 Pause (return to the tshoot prompt)"));
+        return all;
+    }
+}

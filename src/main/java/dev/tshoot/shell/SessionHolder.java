@@ -1,0 +1,58 @@
+package dev.tshoot.shell;
+
+import java.io.PrintWriter;
+
+import jakarta.annotation.PreDestroy;
+
+import org.springframework.stereotype.Component;
+
+import dev.tshoot.engine.Session;
+import dev.tshoot.playbook.Playbook;
+import dev.tshoot.transcript.Recorder;
+import dev.tshoot.transcript.TranscriptWriter;
+
+/** The session the shell is running, if any, and its transcript. */
+@Component
+public class SessionHolder {
+
+    private final Recorder recorder;
+    private Recorder.Recorded current;
+
+    public SessionHolder(Recorder recorder) {
+        this.recorder = recorder;
+    }
+
+    public boolean active() {
+        return current != null && current.session().state() != Session.State.ENDED;
+    }
+
+    public Session session() { return current == null ? null : current.session(); }
+
+    public TranscriptWriter writer() { return current == null ? null : current.writer(); }
+
+    /** Starts a recorded session, closing any earlier one. Warnings (e.g. disk full) go to {@code out}. */
+    public Session start(Playbook pb, PrintWriter out) {
+        close("user");
+        current = recorder.start(pb, msg -> {
+            out.println(Console.yellow("warning: ") + msg);
+            out.flush();
+        });
+        return current.session();
+    }
+
+    /** Ends the session ({@code reason}: outcome, user, interrupted) and closes its transcript. */
+    public void close(String reason) {
+        if (current != null) {
+            Session s = current.session();
+            if (s.state() != Session.State.ENDED) {
+                s.end(s.state() == Session.State.AT_OUTCOME ? "outcome" : reason);
+            }
+            current.writer().close();
+        }
+    }
+
+    @PreDestroy
+    void shutdown() {
+        close("interrupted");
+    }
+}

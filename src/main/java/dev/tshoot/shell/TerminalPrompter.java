@@ -1,0 +1,103 @@
+package dev.tshoot.shell;
+
+import java.util.List;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.shell.jline.tui.component.flow.ComponentFlow;
+import org.springframework.shell.jline.tui.component.flow.SelectItem;
+import org.springframework.stereotype.Component;
+
+/**
+ * Arrow-key menus (Spring Shell's single-item selector) on capable terminals; on a dumb terminal
+ * (piped input, TERM=dumb) a numbered list and a typed answer instead.
+ */
+@Component
+public class TerminalPrompter implements Prompter {
+
+    private final ObjectProvider<Terminal> terminal;
+    private final ObjectProvider<ComponentFlow.Builder> flows;
+    private final ObjectProvider<LineReader> reader;
+
+    public TerminalPrompter(ObjectProvider<Terminal> terminal, ObjectProvider<ComponentFlow.Builder> flows,
+            ObjectProvider<LineReader> reader) {
+        this.terminal = terminal;
+        this.flows = flows;
+        this.reader = reader;
+    }
+
+    private boolean dumb() {
+        String type = terminal.getObject().getType();
+        return type == null || type.startsWith("dumb");
+    }
+
+    @Override
+    public String select(String title, List<Item> items) {
+        if (dumb()) {
+            return typedSelect(title, items);
+        }
+        List<SelectItem> select = items.stream().map(i -> SelectItem.of(i.label(), i.key())).toList();
+        var result = flows.getObject()
+                .withSingleItemSelector("q")
+                .name(title)
+                .selectItems(select)
+                .max(Math.min(Math.max(items.size(), 1), 20))
+                .and()
+                .build()
+                .run();
+        Object v = result.getContext().get("q");
+        return v == null ? null : v.toString();
+    }
+
+    private String typedSelect(String title, List<Item> items) {
+        var w = terminal.getObject().writer();
+        w.println(title);
+        for (int i = 0; i < items.size(); i++) {
+            w.println("  " + (i + 1) + ") " + items.get(i).label());
+        }
+        w.flush();
+        while (true) {
+            String line = readLine("choose 1-" + items.size() + "> ");
+            if (line == null) {
+                return null;
+            }
+            String t = line.strip();
+            if (t.matches("\\d{1,3}")) {
+                int n = Integer.parseInt(t);
+                if (n >= 1 && n <= items.size()) {
+                    return items.get(n - 1).key();
+                }
+            }
+            for (Item it : items) {
+                if (it.key().equalsIgnoreCase(t) || it.label().equalsIgnoreCase(t)) {
+                    return it.key();
+                }
+            }
+            w.println("'" + t + "' is not on the list: type a number from 1 to " + items.size() + ".");
+            w.flush();
+        }
+    }
+
+    @Override
+    public String input(String title, boolean secret) {
+        var w = terminal.getObject().writer();
+        w.println(title);
+        w.flush();
+        return secret ? readLine("answer (hidden)> ", '*') : readLine("answer> ", null);
+    }
+
+    private String readLine(String prompt) {
+        return readLine(prompt, null);
+    }
+
+    private String readLine(String prompt, Character mask) {
+        try {
+            return reader.getObject().readLine(prompt, mask);
+        } catch (EndOfFileException | UserInterruptException e) {
+            return null;
+        }
+    }
+}

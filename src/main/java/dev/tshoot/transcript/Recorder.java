@@ -1,0 +1,41 @@
+package dev.tshoot.transcript;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+import dev.tshoot.engine.Session;
+import dev.tshoot.engine.SessionEngine;
+import dev.tshoot.playbook.Playbook;
+
+/** Starts sessions that are recorded to a transcript from their first event. */
+public final class Recorder {
+
+    private final SessionEngine engine;
+    private final Path dir;
+    private final String tshootVersion;
+    private final boolean force;
+
+    public Recorder(SessionEngine engine, Path dir, String tshootVersion, boolean force) {
+        this.engine = engine;
+        this.dir = dir;
+        this.tshootVersion = tshootVersion;
+        this.force = force;
+    }
+
+    public Path dir() { return dir; }
+
+    /** A session and the writer recording it. */
+    public record Recorded(Session session, TranscriptWriter writer) {}
+
+    public Recorded start(Playbook pb, Consumer<String> warnings) {
+        String id = engine.newSessionId();
+        TranscriptHeader header = new TranscriptHeader(TranscriptHeader.FORMAT, TranscriptHeader.FORMAT_VERSION,
+                tshootVersion, id, engine.clock().instant(),
+                new TranscriptHeader.PlaybookRef(pb.id(), pb.metadata().version(), pb.metadata().title(), pb.sha256(),
+                        pb.file()),
+                HostSummary.current());
+        TranscriptWriter w = TranscriptWriter.create(dir, header, force, warnings);
+        Session s = engine.start(id, pb, w);
+        return new Recorded(s, w);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.tshoot.transcript;
+
+import java.time.Instant;
+
+/**
+ * Line 0 of a transcript: which tshoot wrote it, which playbook (pinned by id, version and SHA-256
+ * of the file) and on which host.
+ */
+public record TranscriptHeader(String format, int formatVersion, String tshootVersion, String sessionId,
+        Instant startedAt, PlaybookRef playbook, Host host) {
+
+    public static final String FORMAT = "tshoot-transcript";
+    public static final int FORMAT_VERSION = 1;
+
+    /** The playbook the session walked. */
+    public record PlaybookRef(String id, String version, String title, String sha256, String file) {}
+
+    /** A short summary of the machine the session ran on. */
+    public record Host(String os, String osVersion, String arch, String hostname, String user) {}
+}

@@ -1,0 +1,142 @@
+package dev.tshoot.transcript;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+
+import dev.tshoot.engine.SessionEvent;
+
+/**
+ * The JSON side of transcripts: event and header encoding, and the hash chain. Each line is a JSON
+ * object ending in {@code "prev":"<hash of the previous line>","hash":"<hash of this line>"}, where
+ * a line's hash is the SHA-256 of its own text with the {@code ,"hash":"…"} member removed.
+ */
+public final class TranscriptJson {
+
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new SimpleModule("instants")
+                    .addSerializer(Instant.class, ToStringSerializer.instance)
+                    .addDeserializer(Instant.class, new JsonDeserializer<>() {
+                        @Override
+                        public Instant deserialize(JsonParser p, DeserializationContext c) throws IOException {
+                            return Instant.parse(p.getValueAsString());
+                        }
+                    }))
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private static final Pattern HASH_SUFFIX = Pattern.compile(",\"hash\":\"([0-9a-f]{64})\"}$");
+
+    static final Map<String, Class<? extends SessionEvent>> TYPES = Map.ofEntries(
+            Map.entry("node-entered", SessionEvent.NodeEntered.class),
+            Map.entry("prompt-shown", SessionEvent.PromptShown.class),
+            Map.entry("answer-given", SessionEvent.AnswerGiven.class),
+            Map.entry("check-evaluated", SessionEvent.CheckEvaluated.class),
+            Map.entry("back", SessionEvent.WentBack.class),
+            Map.entry("goto", SessionEvent.Jumped.class),
+            Map.entry("restart", SessionEvent.Restarted.class),
+            Map.entry("note", SessionEvent.NoteAdded.class),
+            Map.entry("outcome", SessionEvent.OutcomeReached.class),
+            Map.entry("session-ended", SessionEvent.SessionEnded.class));
+
+    private TranscriptJson() {}
+
+    /** The event as a JSON object with {@code seq}, {@code type} and {@code at} first. */
+    public static ObjectNode encode(SessionEvent e) {
+        ObjectNode body = MAPPER.valueToTree(e);
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("seq", e.seq());
+        o.put("type", e.type());
+        o.put("at", e.at().toString());
+        body.remove("seq");
+        body.remove("at");
+        body.fields().forEachRemaining(f -> {
+            if (!f.getValue().isNull()) {
+                o.set(f.getKey(), f.getValue());
+            }
+        });
+        return o;
+    }
+
+    public static ObjectNode encode(TranscriptHeader h) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("seq", 0);
+        o.put("type", "header");
+        ObjectNode body = MAPPER.valueToTree(h);
+        o.setAll(body);
+        return o;
+    }
+
+    /** Reads an event line's JSON back into its record; null for an unknown type. */
+    public static SessionEvent decode(JsonNode n) throws JsonProcessingException {
+        Class<? extends SessionEvent> cls = TYPES.get(n.path("type").asText());
+        if (cls == null) {
+            return null;
+        }
+        ObjectNode copy = ((ObjectNode) n).deepCopy();
+        copy.remove(java.util.List.of("type", "prev", "hash"));
+        return MAPPER.treeToValue(copy, cls);
+    }
+
+    public static TranscriptHeader decodeHeader(JsonNode n) throws JsonProcessingException {
+        ObjectNode copy = ((ObjectNode) n).deepCopy();
+        copy.remove(java.util.List.of("seq", "type", "prev", "hash"));
+        return MAPPER.treeToValue(copy, TranscriptHeader.class);
+    }
+
+    /** Appends {@code prev} and the line's own hash; returns the finished line (no newline) and its hash. */
+    public static Sealed seal(ObjectNode o, String prev) {
+        o.put("prev", prev);
+        String body;
+        try {
+            body = MAPPER.writeValueAsString(o);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("event could not be encoded", ex);
+        }
+        String hash = sha256(body);
+        String line = body.substring(0, body.length() - 1) + ",\"hash\":\"" + hash + "\"}";
+        return new Sealed(line, hash);
+    }
+
+    public record Sealed(String line, String hash) {}
+
+    /**
+     * Checks a line's own hash. Returns the hash when the line is intact, or null when the hash
+     * member is missing or does not match the text.
+     */
+    public static String checkSeal(String line) {
+        Matcher m = HASH_SUFFIX.matcher(line);
+        if (!m.find()) {
+            return null;
+        }
+        String body = line.substring(0, m.start()) + "}";
+        String claimed = m.group(1);
+        return claimed.equals(sha256(body)) ? claimed : null;
+    }
+
+    public static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.tshoot.transcript;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import dev.tshoot.engine.EventSink;
+import dev.tshoot.engine.SessionEvent;
+
+/**
+ * Appends a session to a JSON Lines file: the header, then one sealed line per event, each
+ * written (and by default forced to disk) before {@link #accept} returns, so a killed process
+ * loses nothing it had already shown. The file is created new, readable by its owner only.
+ *
+ * <p>If the disk refuses a write, the writer warns once through {@code warnings}, keeps every
+ * line from then on in memory, and {@link #saveTo(Path)} can write the whole transcript elsewhere.
+ */
+public final class TranscriptWriter implements EventSink, AutoCloseable {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private Path file;
+    private final boolean force;
+    private final Consumer<String> warnings;
+    private final List<String> unsaved = new ArrayList<>();
+    private FileChannel channel;
+    private String prev;
+    private long lines;
+    private boolean failed;
+
+    private TranscriptWriter(Path file, FileChannel channel, boolean force, Consumer<String> warnings) {
+        this.file = file;
+        this.channel = channel;
+        this.force = force;
+        this.warnings = warnings;
+    }
+
+    /** {@code <UTC timestamp>_<playbook id>_<short id>.jsonl} */
+    public static String fileName(TranscriptHeader h) {
+        return STAMP.format(h.startedAt()) + "_" + h.playbook().id() + "_" + h.sessionId() + ".jsonl";
+    }
+
+    /**
+     * Creates the transcript file in {@code dir} and writes the header. When the folder cannot be
+     * written, the transcript is kept in memory and {@code warnings} is told at once.
+     */
+    public static TranscriptWriter create(Path dir, TranscriptHeader header, boolean force, Consumer<String> warnings) {
+        Path file = dir.resolve(fileName(header));
+        FileChannel ch = null;
+        String problem = null;
+        try {
+            Files.createDirectories(dir);
+            ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND), ownerOnly());
+        } catch (IOException | UnsupportedOperationException e) {
+            problem = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        TranscriptWriter w = new TranscriptWriter(file, ch, force, warnings);
+        if (ch == null) {
+            w.fail("cannot create the transcript " + file + " (" + problem + ")");
+        }
+        w.append(TranscriptJson.encode(header));
+        return w;
+    }
+
+    private static FileAttribute<?>[] ownerOnly() {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+        }
+        return new FileAttribute<?>[0];
+    }
+
+    public Path file() { return file; }
+
+    /** True when the disk refused a write; the rest of the session is held in memory. */
+    public boolean failed() { return failed; }
+
+    /** Number of lines (header included) recorded so far, on disk or in memory. */
+    public long lines() { return lines; }
+
+    @Override
+    public void accept(SessionEvent event) {
+        append(TranscriptJson.encode(event));
+    }
+
+    private synchronized void append(com.fasterxml.jackson.databind.node.ObjectNode node) {
+        TranscriptJson.Sealed s = TranscriptJson.seal(node, prev == null ? "" : prev);
+        prev = s.hash();
+        lines++;
+        String line = s.line() + "\n";
+        if (failed) {
+            unsaved.add(line);
+            return;
+        }
+        try {
+            ByteBuffer buf = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+            while (buf.hasRemaining()) {
+                channel.write(buf);
+            }
+            if (force) {
+                channel.force(false);
+            }
+        } catch (IOException e) {
+            unsaved.add(line);
+            fail("writing " + file + " failed (" + e.getMessage() + ")");
+        }
+    }
+
+    private void fail(String why) {
+        failed = true;
+        warnings.accept("Transcript not saved: " + why + ". The session goes on and is kept in memory;"
+                + " use 'transcript save <file>' to write it somewhere else.");
+    }
+
+    /**
+     * Writes the whole transcript (what reached the original file plus what is held in memory) to
+     * {@code target}, and continues recording there.
+     */
+    public synchronized void saveTo(Path target) throws IOException {
+        List<String> all = new ArrayList<>();
+        if (Files.isReadable(file)) {
+            byte[] bytes = Files.readAllBytes(file);
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            int end = text.lastIndexOf('\n') + 1; // drop a torn last line, if any
+            if (end > 0) {
+                all.add(text.substring(0, end));
+            }
+        }
+        all.addAll(unsaved);
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        FileChannel ch = FileChannel.open(target, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND), ownerOnly());
+        for (String s : all) {
+            ByteBuffer buf = ByteBuffer.wrap(s.getBytes(StandardCharsets.UTF_8));
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+        }
+        ch.force(false);
+        closeQuietly();
+        channel = ch;
+        file = target;
+        unsaved.clear();
+        failed = false;
+    }
+
+    private void closeQuietly() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing more can be done; the data was forced or is held in memory
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closeQuietly();
+    }
+}
