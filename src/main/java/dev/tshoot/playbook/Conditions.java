@@ -42,7 +42,7 @@ public final class Conditions {
             PARSER.parseExpression(expression);
             return null;
         } catch (ParseException e) {
-            return e.getSimpleMessage() + " (at character " + Math.max(e.getPosition(), 0) + ")";
+            return e.getSimpleMessage().replaceFirst("^EL\\d+E: ", "") + " (at character " + Math.max(e.getPosition(), 0) + ")";
         } catch (RuntimeException e) {
             return String.valueOf(e.getMessage());
         }

@@ -166,6 +166,11 @@ public final class LocatedYaml {
             int col = mark != null ? mark.getColumn() + 1 : 0;
             String problem = m.getProblem() != null ? m.getProblem() : "invalid YAML";
             String context = m.getContext() != null ? m.getContext() + ": " : "";
+            Mark cm = m.getContextMark();
+            if (cm != null && mark != null && cm.getLine() != mark.getLine()) {
+                problem += " (the construct began at line " + (cm.getLine() + 1) + ", column " + (cm.getColumn() + 1)
+                        + "; an unclosed quote or bracket there is a common cause)";
+            }
             return new Finding(Finding.Severity.ERROR, "yaml-syntax", file, line, col, "",
                     "YAML syntax error: " + context + problem,
                     "check indentation (spaces only, no tabs), quotes and colons near this line");
@@ -214,7 +219,7 @@ public final class LocatedYaml {
         JsonNode read(JsonParser p, String path, int depth) throws IOException {
             SourceLocation here = loc(p.currentTokenLocation());
             if (depth > MAX_DEPTH) {
-                findings.add(new Finding(Finding.Severity.ERROR, "too-deep", file, here.line(), here.column(), path,
+                findings.add(new Finding(Finding.Severity.ERROR, "too-deep", file, here.line(), here.column(), "",
                         "the document nests deeper than " + MAX_DEPTH + " levels",
                         "flatten the structure; playbooks need only a few levels"));
                 throw new TooDeep();
@@ -236,7 +241,7 @@ public final class LocatedYaml {
                             SourceLocation first = seen.get(name);
                             boolean isNode = path.equals("/nodes");
                             findings.add(new Finding(Finding.Severity.ERROR, isNode ? "duplicate-id" : "duplicate-key",
-                                    file, keyLoc.line(), keyLoc.column(), child,
+                                    file, keyLoc.line(), keyLoc.column(), display(child),
                                     (isNode ? "node id '" : "key '") + name + "' is defined twice (first at line "
                                             + first.line() + "); the second definition is ignored",
                                     isNode ? "give each node a unique id" : "remove or rename one of the two keys"));
@@ -278,11 +283,11 @@ public final class LocatedYaml {
         private void checkAnchor(JsonParser p, String path, SourceLocation here) {
             if (p instanceof YAMLParser y) {
                 if (y.isCurrentAlias()) {
-                    findings.add(new Finding(Finding.Severity.ERROR, "yaml-anchor", file, here.line(), here.column(), path,
+                    findings.add(new Finding(Finding.Severity.ERROR, "yaml-anchor", file, here.line(), here.column(), display(path),
                             "YAML alias '*" + safeText(p) + "' is not allowed: aliases are not expanded, so the data would be silently wrong",
                             "write the value out in full instead of referring to an anchor"));
                 } else if (y.getCurrentAnchor() != null) {
-                    findings.add(new Finding(Finding.Severity.ERROR, "yaml-anchor", file, here.line(), here.column(), path,
+                    findings.add(new Finding(Finding.Severity.ERROR, "yaml-anchor", file, here.line(), here.column(), display(path),
                             "YAML anchor '&" + y.getCurrentAnchor() + "' is not allowed in playbooks",
                             "remove the anchor and write repeated values out in full"));
                 }
@@ -321,6 +326,27 @@ public final class LocatedYaml {
             return "null";
         }
         return n.getNodeType().toString().toLowerCase();
+    }
+
+
+    /** {@code /nodes/a/choices/1/goto} as {@code nodes.a.choices[1].goto}. */
+    public static String display(String pointer) {
+        if (pointer.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String s : pointer.substring(1).split("/", -1)) {
+            String seg = s.replace("~1", "/").replace("~0", "~");
+            if (!seg.isEmpty() && seg.chars().allMatch(Character::isDigit)) {
+                sb.append('[').append(seg).append(']');
+            } else {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(seg);
+            }
+        }
+        return sb.toString();
     }
 
 }

@@ -35,6 +35,7 @@ final class PlaybookParser {
     private final LocatedYaml yaml;
     private final String file;
     private final List<Finding> findings;
+    private boolean graphIncomplete;
 
     PlaybookParser(LocatedYaml yaml, String file, List<Finding> findings) {
         this.yaml = yaml;
@@ -43,14 +44,19 @@ final class PlaybookParser {
     }
 
     /** The parsed parts; null members where a part was too broken to use. */
-    record Parsed(Playbook.Metadata metadata, String start, Map<String, Node> nodes, List<Playbook.Symptom> symptoms) {}
+    /**
+     * The parsed parts; null members where a part was too broken to use. {@code graphIncomplete} is
+     * true when a node or one of its links could not be read, so whole-graph checks would only echo it.
+     */
+    record Parsed(Playbook.Metadata metadata, String start, Map<String, Node> nodes, List<Playbook.Symptom> symptoms,
+            boolean graphIncomplete) {}
 
     Parsed parse() {
         JsonNode root = yaml.root();
         if (root == null || !root.isObject()) {
             add("wrong-type", "", "", "a playbook must be a YAML mapping with apiVersion, kind, metadata, start and nodes, but this is "
                     + LocatedYaml.describe(root), "start from the example in playbooks/README.md");
-            return new Parsed(null, null, Map.of(), List.of());
+            return new Parsed(null, null, Map.of(), List.of(), true);
         }
         Obj top = new Obj(root, "");
         String api = top.str("apiVersion", true);
@@ -82,9 +88,13 @@ final class PlaybookParser {
                     addKey("bad-value", ptr, display(ptr), "node id '" + id + "' is not a valid id",
                             "use lower-case letters, digits and single dashes, e.g. 'check-kvm'");
                 }
+                int before = findings.size();
                 Node n = node(id, e.getValue(), ptr);
                 if (n != null) {
                     nodes.put(id, n);
+                }
+                if (n == null || findings.size() > before) {
+                    graphIncomplete = true;
                 }
             }
         }
@@ -98,13 +108,13 @@ final class PlaybookParser {
             if (pattern != null) {
                 checkRegex(s, "pattern", pattern);
             }
-            s.finish(Set.of("id", "pattern", "node", "description"));
+            s.finish(List.of("id", "pattern", "node", "description"));
             if (sid != null && pattern != null) {
                 symptoms.add(new Playbook.Symptom(sid, pattern, node, description));
             }
         }
-        top.finish(Set.of("apiVersion", "kind", "metadata", "start", "nodes", "symptoms"));
-        return new Parsed(md, start, nodes, symptoms);
+        top.finish(List.of("apiVersion", "kind", "metadata", "start", "nodes", "symptoms"));
+        return new Parsed(md, start, nodes, symptoms, graphIncomplete);
     }
 
     private Playbook.Metadata metadata(Obj o) {
@@ -130,7 +140,7 @@ final class PlaybookParser {
         }
         List<String> sources = o.strList("sources", true);
         checkUrls(o, "sources", sources);
-        o.finish(Set.of("id", "version", "title", "description", "tags", "platforms", "sources"));
+        o.finish(List.of("id", "version", "title", "description", "tags", "platforms", "sources"));
         return new Playbook.Metadata(id, version, title, description, tags, platforms, sources);
     }
 
@@ -200,7 +210,7 @@ final class PlaybookParser {
                 if (v != null && !values.add(v)) {
                     c.bad("value", "choice value '" + v + "' is used twice in this question", "give each choice a unique value");
                 }
-                c.finish(Set.of("value", "label", "goto"));
+                c.finish(List.of("value", "label", "goto"));
                 if (v != null && label != null && target != null) {
                     choices.add(new Choice(v, label, target));
                 }
@@ -228,7 +238,7 @@ final class PlaybookParser {
     private Node check(String id, Obj o) {
         String title = o.str("title", false);
         List<Transition> next = transitions(o, "next");
-        o.finish(Set.of("type", "title", "next"), "a check");
+        o.finish(List.of("type", "title", "next"), "a check");
         return new Node.Check(id, title, next);
     }
 
@@ -249,7 +259,7 @@ final class PlaybookParser {
             }
             String text = c.str("text", true);
             String note = c.str("note", false);
-            c.finish(Set.of("platform", "shell", "text", "note"));
+            c.finish(List.of("platform", "shell", "text", "note"));
             if (text != null) {
                 commands.add(new Snippet(platform == null ? "any" : platform, shell == null ? "none" : shell, text, note));
             }
@@ -257,7 +267,7 @@ final class PlaybookParser {
         List<String> sources = o.strList("sources", false);
         checkUrls(o, "sources", sources);
         String next = o.str("next", true);
-        o.finish(Set.of("type", "title", "instructions", "commands", "sources", "next"), "an action");
+        o.finish(List.of("type", "title", "instructions", "commands", "sources", "next"), "an action");
         if (title == null || instructions == null) {
             return null;
         }
@@ -281,7 +291,7 @@ final class PlaybookParser {
         String message = o.str("message", true);
         List<String> refs = o.strList("references", false);
         checkUrls(o, "references", refs);
-        o.finish(Set.of("type", "result", "title", "message", "references"), "an outcome");
+        o.finish(List.of("type", "result", "title", "message", "references"), "an outcome");
         if (result == null || title == null || message == null) {
             return null;
         }
@@ -293,7 +303,7 @@ final class PlaybookParser {
         for (Obj t : o.objList(field, true)) {
             String when = t.str("when", false);
             String target = t.str("goto", true);
-            t.finish(Set.of("when", "goto"));
+            t.finish(List.of("when", "goto"));
             if (target != null) {
                 out.add(new Transition(when, target));
             }
@@ -327,24 +337,8 @@ final class PlaybookParser {
         return n::fields;
     }
 
-    /** {@code /nodes/a/choices/1/goto} as {@code nodes.a.choices[1].goto}. */
     static String display(String pointer) {
-        if (pointer.isEmpty()) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String s : pointer.substring(1).split("/", -1)) {
-            String seg = s.replace("~1", "/").replace("~0", "~");
-            if (!seg.isEmpty() && seg.chars().allMatch(Character::isDigit)) {
-                sb.append('[').append(seg).append(']');
-            } else {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(seg);
-            }
-        }
-        return sb.toString();
+        return LocatedYaml.display(pointer);
     }
 
     void add(String rule, String ptr, String path, String message, String hint) {
@@ -503,12 +497,12 @@ final class PlaybookParser {
             add("bad-value", ptr + relPtr, display(ptr + relPtr), message, hint);
         }
 
-        void finish(Set<String> allowed) {
+        void finish(java.util.Collection<String> allowed) {
             finish(allowed, null);
         }
 
         /** Reports every field that was not read, with a "did you mean". */
-        void finish(Set<String> allowed, String what) {
+        void finish(java.util.Collection<String> allowed, String what) {
             node.fieldNames().forEachRemaining(name -> {
                 if (!allowed.contains(name) && !used.contains(name)) {
                     String fp = p(name);

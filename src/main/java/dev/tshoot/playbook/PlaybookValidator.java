@@ -71,8 +71,8 @@ final class PlaybookValidator {
                 }
             }
         }
-        if (p.start() == null || !nodes.containsKey(p.start())) {
-            return;
+        if (p.start() == null || !nodes.containsKey(p.start()) || p.graphIncomplete()) {
+            return; // whole-graph checks on a broken graph would only repeat the findings above
         }
         // reachability from start
         Set<String> reachable = new LinkedHashSet<>();
@@ -166,7 +166,7 @@ final class PlaybookValidator {
                 } else {
                     for (String ref : Conditions.answerReferences(t.when())) {
                         Node r = nodes.get(ref);
-                        if (!(r instanceof Node.Question)) {
+                        if (!(r instanceof Node.Question) && !(r == null && declared.contains(ref))) {
                             add("invalid-expression", tp + "/when", "condition reads answers['" + ref
                                     + "'], but there is no question '" + ref + "'." + Suggest.didYouMean(ref,
                                             nodes.values().stream().filter(x -> x instanceof Node.Question).map(Node::id).toList()),

@@ -45,14 +45,14 @@ public class SessionDriver {
             String reply;
             if (node instanceof Node.Action a) {
                 SessionView.action(out, a);
-                reply = prompter.select("When you have done this:", withNav(s, List.of(new Prompter.Item("done", "Done, continue"))));
+                reply = prompter.select("When you have done this", withNav(s, List.of(new Prompter.Item("done", "Done, continue"))));
             } else {
                 Node.Question q = (Node.Question) node;
                 SessionView.question(out, q);
                 reply = switch (q.answer()) {
-                    case CHOICE -> prompter.select(q.prompt(), withNav(s, q.choices().stream()
+                    case CHOICE -> prompter.select("Your answer", withNav(s, q.choices().stream()
                             .map(c -> new Prompter.Item(c.value(), c.label())).toList()));
-                    case YESNO -> prompter.select(q.prompt(), withNav(s, List.of(new Prompter.Item("yes", "Yes"),
+                    case YESNO -> prompter.select("Your answer", withNav(s, List.of(new Prompter.Item("yes", "Yes"),
                             new Prompter.Item("no", "No"))));
                     case TEXT -> textReply(q);
                 };

@@ -39,7 +39,8 @@ public class TerminalPrompter implements Prompter {
         if (dumb()) {
             return typedSelect(title, items);
         }
-        List<SelectItem> select = items.stream().map(i -> SelectItem.of(i.label(), i.key())).toList();
+        // the selector echoes the chosen item's value, so the value is the label; map it back to the key
+        List<SelectItem> select = items.stream().map(i -> SelectItem.of(i.label(), i.label())).toList();
         var result = flows.getObject()
                 .withSingleItemSelector("q")
                 .name(title)
@@ -49,7 +50,10 @@ public class TerminalPrompter implements Prompter {
                 .build()
                 .run();
         Object v = result.getContext().get("q");
-        return v == null ? null : v.toString();
+        if (v == null) {
+            return null;
+        }
+        return items.stream().filter(i -> i.label().equals(v.toString())).map(Item::key).findFirst().orElse(null);
     }
 
     private String typedSelect(String title, List<Item> items) {

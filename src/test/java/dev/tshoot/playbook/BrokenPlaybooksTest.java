@@ -1,0 +1,96 @@
+package dev.tshoot.playbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.tshoot.testing.Fixtures;
+
+/**
+ * Numbered broken playbooks (src/test/resources/playbooks/invalid), each with its expected lint
+ * exit status, rule, line and message in expected.tsv.
+ */
+class BrokenPlaybooksTest {
+
+    static Path dir() {
+        return Fixtures.resource("playbooks/invalid");
+    }
+
+    static Stream<Arguments> cases() throws IOException {
+        return Files.readAllLines(dir().resolve("expected.tsv")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .map(l -> l.split("\t"))
+                .map(c -> Arguments.of(c[0], Integer.parseInt(c[1]), c[2], Integer.parseInt(c[3]), c[4]));
+    }
+
+    @ParameterizedTest(name = "{0} -> [{2}] line {3}")
+    @MethodSource("cases")
+    void givesTheExpectedFindingWithLocationAndHint(String file, int exit, String rule, int line, String fragment)
+            throws IOException {
+        byte[] bytes = Files.readAllBytes(dir().resolve(file));
+        String expectedId = file.contains("id_mismatch") ? "other-id" : "walk";
+        PlaybookLoader.Result r = new PlaybookLoader().load(file, bytes, expectedId);
+
+        assertThat(r.playbook()).as("an invalid playbook is never handed out").isNull();
+        assertThat(r.exitStatus()).isEqualTo(exit);
+        assertThat(r.findings()).as("findings of " + file)
+                .anySatisfy(f -> {
+                    assertThat(f.rule()).isEqualTo(rule);
+                    assertThat(f.line()).isEqualTo(line);
+                    assertThat(f.message()).contains(fragment);
+                });
+        assertThat(r.findings()).allSatisfy(f -> {
+            assertThat(f.file()).isEqualTo(file);
+            assertThat(f.line()).as("every finding has a line: " + f.format()).isPositive();
+            assertThat(f.hint()).as("every finding says what to do").isNotBlank();
+            assertThat(f.format()).startsWith(file + ":" + f.line());
+        });
+    }
+
+    @Test
+    void everyFixtureFileHasAnExpectation() throws IOException {
+        List<String> listed = cases().map(a -> (String) a.get()[0]).toList();
+        try (Stream<Path> s = Files.list(dir())) {
+            List<String> files = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList();
+            assertThat(files).hasSizeGreaterThanOrEqualTo(20).containsExactlyInAnyOrderElementsOf(listed);
+        }
+    }
+
+    @Test
+    void theValidFixtureAndTheShippedPlaybookLintClean() {
+        Path shipped = Path.of("playbooks/docker-desktop-nested-virtualization.yaml");
+        PlaybookLoader.Result r = new PlaybookLoader().load(shipped);
+        assertThat(r.findings()).as("shipped playbook findings").isEmpty();
+        assertThat(r.exitStatus()).isZero();
+        assertThat(r.playbook().sha256()).hasSize(64);
+        assertThat(Fixtures.playbook("001_walk.yaml").nodes()).hasSize(11);
+    }
+
+    @Test
+    void aFileOverOneMebibyteIsRefusedBeforeParsing(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        Path big = tmp.resolve("big.yaml");
+        Files.write(big, ("# " + "x".repeat(200) + "\n").repeat(6000).getBytes());
+        PlaybookLoader.Result r = new PlaybookLoader().load(big);
+        assertThat(r.exitStatus()).isEqualTo(2);
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("too-large");
+            assertThat(f.message()).contains("at most 1048576 bytes");
+        });
+    }
+
+    @Test
+    void aMissingFileIsUnreadableNotAnException() {
+        PlaybookLoader.Result r = new PlaybookLoader().load(Path.of("no/such/playbook.yaml"));
+        assertThat(r.exitStatus()).isEqualTo(2);
+        assertThat(r.findings().get(0).message()).contains("does not exist");
+    }
+}
