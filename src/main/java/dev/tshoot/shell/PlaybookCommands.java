@@ -98,6 +98,15 @@ public class PlaybookCommands {
         } else {
             files = new java.util.ArrayList<>();
             for (String t : targets) {
+                if (java.nio.file.Files.isDirectory(Path.of(t))) {
+                    List<Path> inDir = new PlaybookCatalog(Path.of(t)).files();
+                    if (inDir.isEmpty()) {
+                        out.println("The folder " + t + " holds no *.yaml playbooks.");
+                        exit.raise(ExitCode.BAD_INPUT);
+                    }
+                    files.addAll(inDir);
+                    continue;
+                }
                 Path f = catalog.resolve(t);
                 if (f == null) {
                     out.println(catalog.notFoundMessage(t));
