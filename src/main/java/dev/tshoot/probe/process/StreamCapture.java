@@ -1,0 +1,123 @@
+package dev.tshoot.probe.process;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drains one output stream of a child process until end of stream, keeping only the first
+ * {@code cap} bytes (plus up to 3 look-ahead bytes used to decide whether the cap split a UTF-8
+ * character). Everything after the cap is read and discarded so the child never blocks on a full
+ * pipe, and memory stays bounded by the cap however much the child prints.
+ *
+ * <p>Runs on its own thread ({@link #run()}); {@link #snapshot()} may be called from another thread
+ * at any time, including while reading is still going on.
+ */
+final class StreamCapture implements Runnable {
+
+    private static final int CHUNK = 64 * 1024;
+    private static final int INITIAL_CAPACITY = 8 * 1024;
+
+    /** Captured text and the facts about it. */
+    record Snapshot(String text, boolean truncated, boolean validUtf8, long totalBytes,
+                    boolean finished, IOException failure) { }
+
+    private final InputStream in;
+    private final int cap;
+    private final CountDownLatch done = new CountDownLatch(1);
+
+    // guarded by this
+    private byte[] buf;
+    private int len;
+    private final byte[] lookahead = new byte[3];
+    private int lookaheadLen;
+    private long total;
+    private IOException failure;
+
+    StreamCapture(InputStream in, long cap) {
+        this.in = in;
+        this.cap = (int) Math.min(cap, ProcessSpec.MAX_OUTPUT_BYTES_LIMIT);
+        this.buf = new byte[Math.min(this.cap, INITIAL_CAPACITY)];
+    }
+
+    @Override
+    public void run() {
+        try (InputStream stream = in) {
+            byte[] chunk = new byte[CHUNK];
+            // Hold the stream's monitor for the whole drain. On POSIX the JDK's exit hook
+            // (ProcessImpl.ProcessPipeInputStream.processExited, synchronized on the stream) would
+            // otherwise, as soon as the direct child exits, slurp whatever is currently available
+            // into an unbounded array and close our end of the pipe: output a background
+            // descendant writes after that would be lost, and a descendant that keeps writing
+            // would make the JDK buffer without limit. Holding the monitor makes the hook wait
+            // until we reach the real end of the stream, so the cap applies to everything.
+            synchronized (stream) {
+                int n;
+                while ((n = stream.read(chunk)) != -1) {
+                    append(chunk, n);
+                }
+            }
+        } catch (IOException e) {
+            synchronized (this) {
+                failure = e;
+            }
+        } catch (RuntimeException | Error e) {
+            synchronized (this) {
+                failure = new IOException("reader failed: " + e, e);
+            }
+        } finally {
+            done.countDown();
+        }
+    }
+
+    private synchronized void append(byte[] chunk, int n) {
+        total += n;
+        int keep = Math.min(cap - len, n);
+        if (keep > 0) {
+            if (len + keep > buf.length) {
+                // Grow geometrically, never beyond the cap.
+                buf = Arrays.copyOf(buf, (int) Math.min(cap, Math.max(len + keep, 2L * buf.length)));
+            }
+            System.arraycopy(chunk, 0, buf, len, keep);
+            len += keep;
+        }
+        int extra = Math.min(n - keep, lookahead.length - lookaheadLen);
+        if (extra > 0) {
+            System.arraycopy(chunk, keep, lookahead, lookaheadLen, extra);
+            lookaheadLen += extra;
+        }
+    }
+
+    /** Waits until end of stream (or a read failure); {@code true} if reading has finished. */
+    boolean await(long nanos) throws InterruptedException {
+        return done.await(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+    }
+
+    boolean finished() {
+        return done.getCount() == 0;
+    }
+
+    /** The bytes captured so far, decoded. Safe to call while the reader is still running. */
+    Snapshot snapshot() {
+        boolean isFinished = finished();
+        byte[] bytes;
+        byte[] look;
+        int n;
+        int lookN;
+        long seen;
+        IOException err;
+        synchronized (this) {
+            bytes = isFinished ? buf : Arrays.copyOf(buf, len);
+            n = len;
+            look = lookahead.clone();
+            lookN = lookaheadLen;
+            seen = total;
+            err = failure;
+        }
+        boolean truncated = seen > cap;
+        Utf8Text.Decoded decoded = Utf8Text.decode(bytes, n, look, lookN, truncated);
+        return new Snapshot(decoded.text(), truncated, decoded.valid(), seen, isFinished, err);
+    }
+}
