@@ -59,7 +59,7 @@ public record ProcessOutcome(List<String> argv, Status status, Integer exitCode,
         FAILED_TO_START
     }
 
-    /** Validates the invariants and normalises {@code null} strings to {@code ""}. */
+    // Validates the invariants and normalises null strings to "".
     public ProcessOutcome {
         argv = List.copyOf(Objects.requireNonNull(argv, "argv"));
         Objects.requireNonNull(status, "status");

@@ -42,7 +42,7 @@ public record ProcessSpec(List<String> argv, Duration timeout, long maxOutputByt
     /** Largest accepted per-stream cap (the captured bytes must fit in one Java array). */
     public static final long MAX_OUTPUT_BYTES_LIMIT = Integer.MAX_VALUE - 64L;
 
-    /** Validates and defensively copies the components. */
+    // Validates and defensively copies the components.
     public ProcessSpec {
         Objects.requireNonNull(argv, "argv");
         argv = List.copyOf(argv); // rejects null elements

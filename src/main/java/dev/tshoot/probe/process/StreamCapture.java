@@ -3,6 +3,7 @@ package dev.tshoot.probe.process;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -12,8 +13,12 @@ import java.util.concurrent.TimeUnit;
  * character). Everything after the cap is read and discarded so the child never blocks on a full
  * pipe, and memory stays bounded by the cap however much the child prints.
  *
- * <p>Runs on its own thread ({@link #run()}); {@link #snapshot()} may be called from another thread
- * at any time, including while reading is still going on.
+ * <p>Lifecycle: {@link #startThread(String)} starts the reader thread <em>before</em> the process
+ * is started, {@link #attach(InputStream, String)} hands it the stream right after (or
+ * {@link #abandon()} if the process did not start). A thread that is already running takes hold
+ * of the stream within microseconds, which matters for the exit-hook race described in
+ * {@link #run()}. {@link #snapshot()} may be called from any thread at any time, including while
+ * reading is still going on.
  */
 final class StreamCapture implements Runnable {
 
@@ -24,7 +29,7 @@ final class StreamCapture implements Runnable {
     record Snapshot(String text, boolean truncated, boolean validUtf8, long totalBytes,
                     boolean finished, IOException failure) { }
 
-    private final InputStream in;
+    private final CompletableFuture<Attachment> source = new CompletableFuture<>();
     private final int cap;
     private final CountDownLatch done = new CountDownLatch(1);
 
@@ -36,15 +41,48 @@ final class StreamCapture implements Runnable {
     private long total;
     private IOException failure;
 
-    StreamCapture(InputStream in, long cap) {
-        this.in = in;
+    private record Attachment(InputStream stream, String threadName) { }
+
+    StreamCapture(long cap) {
         this.cap = (int) Math.min(cap, ProcessSpec.MAX_OUTPUT_BYTES_LIMIT);
         this.buf = new byte[Math.min(this.cap, INITIAL_CAPACITY)];
     }
 
+    /** Starts the (daemon) reader thread, which waits for {@link #attach} or {@link #abandon}. */
+    void startThread(String name) {
+        Thread t = new Thread(this, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Hands the stream to the reader thread, which renames itself {@code threadName}. */
+    void attach(InputStream stream, String threadName) {
+        source.complete(new Attachment(stream, threadName));
+    }
+
+    /** Releases the reader thread without a stream (the process did not start). */
+    void abandon() {
+        source.complete(null);
+    }
+
     @Override
     public void run() {
-        try (InputStream stream = in) {
+        Attachment attachment;
+        try {
+            attachment = source.join();
+        } catch (RuntimeException e) {
+            attachment = null;
+        }
+        if (attachment == null) {
+            done.countDown();
+            return;
+        }
+        try {
+            Thread.currentThread().setName(attachment.threadName());
+        } catch (RuntimeException ignored) {
+            // cosmetic only
+        }
+        try (InputStream stream = attachment.stream()) {
             byte[] chunk = new byte[CHUNK];
             // Hold the stream's monitor for the whole drain. On POSIX the JDK's exit hook
             // (ProcessImpl.ProcessPipeInputStream.processExited, synchronized on the stream) would
@@ -53,6 +91,9 @@ final class StreamCapture implements Runnable {
             // descendant writes after that would be lost, and a descendant that keeps writing
             // would make the JDK buffer without limit. Holding the monitor makes the hook wait
             // until we reach the real end of the stream, so the cap applies to everything.
+            // (If the child exits before we get here the hook wins: it keeps what was already
+            // written, but later output from background descendants is lost. Starting this thread
+            // before the process keeps that window to a few microseconds.)
             synchronized (stream) {
                 int n;
                 while ((n = stream.read(chunk)) != -1) {

@@ -44,9 +44,17 @@ import dev.tshoot.probe.process.ProcessOutcome.Status;
  *       Result: {@link Status#TIMED_OUT}, {@code timedOut=true}, {@code exitCode=null}, and the
  *       output printed before the kill.</li>
  *   <li><b>Pipes held open.</b> If the process exits but a background descendant keeps its stdout
- *       or stderr open, the runner waits for the output to end at most until the timeout deadline
- *       plus the drain grace (1 s), then kills the remaining descendants and returns what was
- *       read, with {@code error} saying so. The exit code is still recorded.</li>
+ *       or stderr open, the runner keeps reading (so the descendant's output is captured, within
+ *       the cap) at most until the timeout deadline plus the drain grace (1 s), then kills the
+ *       remaining descendants and returns what was read, with {@code error} saying so. The exit
+ *       code is still recorded. Background processes that do not hold the pipes (daemons that
+ *       redirected their output) are left alone: a playbook step may start a service on purpose.
+ *       <br>JDK limitation: on POSIX the JDK closes the parent's end of the pipes when the direct
+ *       child exits unless a reader is inside them at that moment. The reader threads are started
+ *       before the process so they are practically always there first, but a command that exits
+ *       within about a millisecond of starting can win that race; output its background
+ *       descendants write <em>after</em> it exited is then lost (output written before the exit is
+ *       never lost) and those descendants are not killed.</li>
  *   <li><b>Start failures.</b> A program that does not exist yields {@link Status#NOT_FOUND}
  *       ({@code "command not found: foo (not on PATH)"}); any other failure to start (permission
  *       denied, missing script interpreter, bad working directory...) yields
@@ -107,6 +115,19 @@ public final class SystemProcessRunner implements ProcessRunner {
                     "cannot run " + argv.get(0) + ": working directory does not exist or is not a directory: " + workDir);
         }
 
+        // Reader threads first, so they are already running when the process starts (see StreamCapture).
+        StreamCapture out = new StreamCapture(spec.maxOutputBytes());
+        StreamCapture err = new StreamCapture(spec.maxOutputBytes());
+        try {
+            out.startThread("tshoot-proc-stdout");
+            err.startThread("tshoot-proc-stderr");
+        } catch (RuntimeException | Error e) { // e.g. "unable to create native thread" on a starved machine
+            out.abandon();
+            err.abandon();
+            return ProcessOutcome.failedToStart(argv, millisSince(t0),
+                    "cannot run " + argv.get(0) + ": could not start an output reader thread: " + e);
+        }
+
         String token = ProcessTree.newToken();
         Process process;
         try {
@@ -121,22 +142,18 @@ public final class SystemProcessRunner implements ProcessRunner {
             }
             process = builder.start();
         } catch (IOException e) {
+            out.abandon();
+            err.abandon();
             return startFailure(spec, e, millisSince(t0));
         } catch (RuntimeException e) {
+            out.abandon();
+            err.abandon();
             return ProcessOutcome.failedToStart(argv, millisSince(t0), "cannot run " + argv.get(0) + ": " + e);
         }
+        out.attach(process.getInputStream(), "tshoot-proc-" + process.pid() + "-stdout");
+        err.attach(process.getErrorStream(), "tshoot-proc-" + process.pid() + "-stderr");
 
         ProcessTree tree = new ProcessTree(process.toHandle(), token);
-        StreamCapture out = new StreamCapture(process.getInputStream(), spec.maxOutputBytes());
-        StreamCapture err = new StreamCapture(process.getErrorStream(), spec.maxOutputBytes());
-        try {
-            startDaemon(out, "tshoot-proc-" + process.pid() + "-stdout");
-            startDaemon(err, "tshoot-proc-" + process.pid() + "-stderr");
-        } catch (RuntimeException | Error e) { // e.g. "unable to create native thread" on a starved machine
-            tree.kill(true, killGraceNanos);
-            return ProcessOutcome.failedToStart(argv, millisSince(t0),
-                    "cannot run " + argv.get(0) + ": could not start an output reader thread: " + e);
-        }
         return supervise(spec, process, tree, out, err, t0);
     }
 
@@ -251,12 +268,6 @@ public final class SystemProcessRunner implements ProcessRunner {
             tree.markInterrupted();
             return !process.isAlive();
         }
-    }
-
-    private static void startDaemon(Runnable task, String name) {
-        Thread t = new Thread(task, name);
-        t.setDaemon(true);
-        t.start();
     }
 
     /** Turns a {@link ProcessBuilder#start()} failure into NOT_FOUND or FAILED_TO_START. */

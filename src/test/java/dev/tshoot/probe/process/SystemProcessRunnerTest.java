@@ -82,6 +82,20 @@ class SystemProcessRunnerTest {
 
     @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
+    void outputWrittenByABackgroundProcessAfterTheExitIsCaptured() {
+        // Without care the JDK's exit hook may close our end of the pipe between two reads once the
+        // shell has exited; every one of the ten late writes is a chance for that.
+        ProcessOutcome outcome = runner.run(sh(
+                "(for i in 1 2 3 4 5 6 7 8 9 10; do sleep 0.02; echo $i; done) & echo early; sleep 0.02"));
+
+        assertThat(outcome.status()).isEqualTo(Status.EXITED);
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.stdout()).isEqualTo("early\n1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n");
+        assertThat(outcome.error()).isNull();
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
     void interruptedCallerKillsTheTreeAndKeepsTheInterruptFlag() throws Exception {
         AtomicReference<ProcessOutcome> result = new AtomicReference<>();
         AtomicBoolean flagAfterRun = new AtomicBoolean();
