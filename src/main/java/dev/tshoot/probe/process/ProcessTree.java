@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -42,8 +42,8 @@ final class ProcessTree {
     private final ProcessHandle root;
     private final String token;
     private final long selfPid = ProcessHandle.current().pid();
-    // pid -> first handle seen with that pid; guarded by this
-    private final Map<Long, ProcessHandle> known = new LinkedHashMap<>();
+    // handles compare by pid and start time; guarded by this
+    private final Set<ProcessHandle> known = new LinkedHashSet<>();
     private volatile boolean interrupted;
 
     ProcessTree(ProcessHandle root, String token) {
@@ -71,11 +71,11 @@ final class ProcessTree {
         if (h.pid() == selfPid || h.pid() == root.pid()) {
             return false;
         }
-        return known.putIfAbsent(h.pid(), h) == null;
+        return known.add(h);
     }
 
     private synchronized List<ProcessHandle> knownHandles() {
-        return new ArrayList<>(known.values());
+        return new ArrayList<>(known);
     }
 
     /** Descendants, remembered or discoverable now, that are still running (root excluded). */

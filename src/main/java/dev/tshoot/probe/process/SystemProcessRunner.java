@@ -154,7 +154,13 @@ public final class SystemProcessRunner implements ProcessRunner {
         err.attach(process.getErrorStream(), "tshoot-proc-" + process.pid() + "-stderr");
 
         ProcessTree tree = new ProcessTree(process.toHandle(), token);
-        return supervise(spec, process, tree, out, err, t0);
+        try {
+            return supervise(spec, process, tree, out, err, t0);
+        } catch (RuntimeException | Error e) {
+            // A bug or a starved JVM: never leave the tree running behind an exception.
+            tree.kill(true, killGraceNanos);
+            throw e;
+        }
     }
 
     private ProcessOutcome supervise(ProcessSpec spec, Process process, ProcessTree tree,
