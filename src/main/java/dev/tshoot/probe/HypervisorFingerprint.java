@@ -119,13 +119,13 @@ public final class HypervisorFingerprint {
         String field = v.isEmpty() ? "product_name" : "sys_vendor";
         return new DmiMatch("none", v.isEmpty() ? Weight.WEAK : Weight.MEDIUM, field,
                 v.isEmpty() ? d.productName() : d.sysVendor(),
-                "not a known hypervisor vendor: physical hardware" + describe(d));
+                "physical hardware" + describe(d) + ": not a known hypervisor vendor");
     }
 
     private static DmiMatch classifyMicrosoft(DmiInfo d, String p) {
         if (!p.equals("virtual machine")) {
             return new DmiMatch("none", Weight.MEDIUM, "product_name", d.productName() == null ? "(empty)" : d.productName(),
-                    "Microsoft-built physical hardware (e.g. Surface)" + describe(d) + ", not a Hyper-V VM");
+                    "Microsoft-built physical hardware such as Surface" + describe(d) + ", not a Hyper-V VM");
         }
         String tag = d.chassisAssetTag();
         if (AZURE_ASSET_TAG.equals(tag)) {

@@ -16,8 +16,15 @@ public final class PlainValues {
     private PlainValues() {
     }
 
-    /** True if {@code value} is already a plain JSON value, recursively. */
+    /** True if {@code value} is already a plain JSON value, recursively (and not nested too deeply). */
     public static boolean isPlain(Object value) {
+        return isPlain(value, 0);
+    }
+
+    private static boolean isPlain(Object value, int depth) {
+        if (depth > MAX_DEPTH) {
+            return false;
+        }
         if (value == null || value instanceof String || value instanceof Boolean) {
             return true;
         }
@@ -25,10 +32,10 @@ public final class PlainValues {
             return isPlainNumber(n);
         }
         if (value instanceof List<?> list) {
-            return list.stream().allMatch(PlainValues::isPlain);
+            return list.stream().allMatch(v -> isPlain(v, depth + 1));
         }
         if (value instanceof Map<?, ?> map) {
-            return map.entrySet().stream().allMatch(e -> e.getKey() instanceof String && isPlain(e.getValue()));
+            return map.entrySet().stream().allMatch(e -> e.getKey() instanceof String && isPlain(e.getValue(), depth + 1));
         }
         return false;
     }
@@ -38,6 +45,17 @@ public final class PlainValues {
      * lower-case name, non-finite doubles become null, anything else becomes {@code toString()}.
      */
     public static Object sanitize(Object value) {
+        return sanitize(value, 0);
+    }
+
+    /** Deeper structures (or cycles) are cut off with this marker, so sanitizing always terminates. */
+    public static final String TOO_DEEP = "(nested too deeply)";
+    static final int MAX_DEPTH = 32;
+
+    private static Object sanitize(Object value, int depth) {
+        if (depth > MAX_DEPTH) {
+            return TOO_DEEP;
+        }
         if (value == null || value instanceof String || value instanceof Boolean) {
             return value;
         }
@@ -49,18 +67,18 @@ public final class PlainValues {
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), sanitize(v)));
+            map.forEach((k, v) -> out.put(String.valueOf(k), sanitize(v, depth + 1)));
             return out;
         }
         if (value instanceof Collection<?> c) {
             List<Object> out = new ArrayList<>(c.size());
-            c.forEach(v -> out.add(sanitize(v)));
+            c.forEach(v -> out.add(sanitize(v, depth + 1)));
             return out;
         }
         if (value instanceof Object[] array) {
             List<Object> out = new ArrayList<>(array.length);
             for (Object v : array) {
-                out.add(sanitize(v));
+                out.add(sanitize(v, depth + 1));
             }
             return out;
         }

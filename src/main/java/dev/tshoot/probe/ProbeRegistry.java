@@ -48,7 +48,7 @@ public final class ProbeRegistry {
         return find(name).orElseThrow(() -> new UnknownProbeException(name, suggestions(name)));
     }
 
-    /** Names close to {@code name} (prefix, substring, or edit distance ≤ 2), best first. */
+    /** Names close to {@code name} (prefix, substring, or edit distance of at most 2), best first. */
     public List<String> suggestions(String name) {
         if (name == null || name.isBlank()) {
             return List.of();
@@ -80,26 +80,28 @@ public final class ProbeRegistry {
         if (typed.length() >= 3 && candidate.contains(typed)) {
             return 1;
         }
-        return levenshtein(typed, candidate);
+        return editDistance(typed, candidate);
     }
 
-    static int levenshtein(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
+    /** Edit distance counting an adjacent transposition as one edit ("dsik" -> "disk" is 1). */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
         }
-        return prev[b.length()];
+        return d[a.length()][b.length()];
     }
 
     /** No probe by that name. The message reads e.g. "No probe named 'virt'. Did you mean: virtualization?". */

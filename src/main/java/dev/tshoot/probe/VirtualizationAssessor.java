@@ -129,9 +129,11 @@ public final class VirtualizationAssessor {
                     conf = "medium";
                     detail = "physical Windows host with a hypervisor running (Hyper-V, WSL 2, VBS or Memory integrity)"
                             + " - " + dm.detail();
+                    String vEthernet = hostSideOuiHints.contains("hyperv")
+                            ? " and vEthernet adapters use the Hyper-V MAC prefix 00:15:5D" : "";
                     trap("windows-host-hyperv", "Windows host running Hyper-V/WSL 2/VBS looks like a Hyper-V guest: "
-                            + "HypervisorPresent is True and vEthernet adapters use the Hyper-V MAC prefix 00:15:5D, "
-                            + "but the model '" + nz(s.dmi().productName()) + "' is not 'Virtual Machine', so this is the host.");
+                            + "HypervisorPresent is True" + vEthernet + ", but the model '" + nz(s.dmi().productName())
+                            + "' is not 'Virtual Machine', so this is the host.");
                 }
                 if (HypervisorFingerprint.lc(s.dmi().sysVendor()).startsWith("microsoft")) {
                     trap("microsoft-hardware", "Surface and other Microsoft-built PCs say 'Microsoft Corporation' like "
@@ -330,7 +332,7 @@ public final class VirtualizationAssessor {
         }
 
         private static String suggests(DmiMatch dm) {
-            return dm.physical() ? "physical hardware: " + dm.detail()
+            return dm.physical() ? dm.detail()
                     : "virtual machine: " + dm.hypervisor() + " (" + dm.detail() + ")";
         }
 
