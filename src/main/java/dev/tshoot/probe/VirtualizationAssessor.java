@@ -257,6 +257,11 @@ public final class VirtualizationAssessor {
                 ev.add(new Evidence("cpu flags vmx/svm", exposed ? (Boolean.TRUE.equals(s.vmx()) ? "vmx" : "svm") : "neither",
                         exposed ? "VT-x/AMD-V visible to this OS" : "VT-x/AMD-V not visible to this OS", Weight.MEDIUM));
             }
+            if (s.macHvSupport() != null) {
+                ev.add(new Evidence("sysctl kern.hv_support", s.macHvSupport() ? "1" : "0", s.macHvSupport()
+                        ? "Hypervisor.framework usable (VT-x or Apple virtualization available to macOS)"
+                        : "Hypervisor.framework unusable: Docker Desktop reports 'Incompatible CPU detected'", Weight.MEDIUM));
+            }
             if (s.sysHypervisorType() != null) {
                 ev.add(new Evidence(VirtualizationSignals.SYS_HYPERVISOR_TYPE.toString(), s.sysHypervisorType(),
                         "hypervisor interface: " + s.sysHypervisorType(), Weight.STRONG));

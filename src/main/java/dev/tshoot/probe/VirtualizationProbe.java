@@ -76,7 +76,9 @@ public final class VirtualizationProbe implements Probe {
     }
 
     private static void putExposed(FactSheet f, VirtualizationSignals s) {
-        if (s.vmx() != null || s.svm() != null) {
+        if ("macos".equals(s.osFamily()) && s.macHvSupport() != null) {
+            f.put("hardwareVirtualizationExposed", s.macHvSupport());   // Hypervisor.framework usable, Intel or Apple silicon
+        } else if (s.vmx() != null || s.svm() != null) {
             f.put("hardwareVirtualizationExposed", Boolean.TRUE.equals(s.vmx()) || Boolean.TRUE.equals(s.svm()));
         } else {
             f.unknown("hardwareVirtualizationExposed", s.flagsUnknownReason() == null

@@ -197,6 +197,13 @@ public final class OshiHostReader implements HostReader {
         return out;
     }
 
+    /** Whether oshi has been touched yet (for tests of the lazy start). */
+    boolean systemInfoCreated() {
+        synchronized (lock) {
+            return systemInfo != null;
+        }
+    }
+
     private SystemInfo systemInfo() {
         synchronized (lock) {
             if (systemInfo == null) {
