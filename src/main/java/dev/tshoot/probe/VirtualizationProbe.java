@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.tshoot.probe.VirtualizationAssessor.Assessment;
-import dev.tshoot.probe.VirtualizationAssessor.Trap;
 
 /**
  * Is this a virtual machine, on which hypervisor, is hardware virtualization exposed, is KVM usable.
@@ -21,11 +20,12 @@ public final class VirtualizationProbe implements Probe {
      * isVirtualMachine (true/false/"unknown"), confidence (high/medium/low), hypervisor (see
      * {@link HypervisorFingerprint#IDS}), hypervisorDetail, hardwareVirtualizationExposed (true/false/"unknown"),
      * kvm ({present, openable, reason}), kvmModules (loaded among kvm, kvm_intel, kvm_amd, kvm_pvm),
-     * kvmNested (content of .../parameters/nested), container (docker/podman/none), traps (messages),
-     * trapIds (stable ids such as {@code windows-host-hyperv}).
+     * kvmNested (content of .../parameters/nested), container (docker/podman/none), traps (map: stable id such as
+     * {@code windows-host-hyperv} -> warning text; a map so that conditions can test
+     * {@code facts['virtualization']['traps']['wsl2'] != null} without method calls).
      */
     public static final List<String> FACTS = List.of("isVirtualMachine", "confidence", "hypervisor", "hypervisorDetail",
-            "hardwareVirtualizationExposed", "kvm", "kvmModules", "kvmNested", "container", "traps", "trapIds");
+            "hardwareVirtualizationExposed", "kvm", "kvmModules", "kvmNested", "container", "traps");
 
     static final Path DEV_KVM = Path.of("/dev/kvm");
     private static final List<String> KVM_MODULES = List.of("kvm", "kvm_intel", "kvm_amd", "kvm_pvm");
@@ -69,8 +69,9 @@ public final class VirtualizationProbe implements Probe {
         } else {
             f.unknown("container", "container detection is done on Linux only");
         }
-        f.put("traps", a.traps().stream().map(Trap::message).toList());
-        f.put("trapIds", a.traps().stream().map(Trap::id).toList());
+        Map<String, Object> traps = new LinkedHashMap<>();
+        a.traps().forEach(t -> traps.put(t.id(), t.message()));
+        f.put("traps", traps);
         f.evidence(a.evidence());
         return f.toResult(NAME);
     }
