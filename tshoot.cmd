@@ -20,10 +20,11 @@ if "%BUILD%"=="1" (
   )
   echo tshoot: building the jar ^(first run, or the sources changed^) ... 1>&2
   pushd "%DIR%"
-  call mvn -q -B -Dstyle.color=never -DskipTests package 1>&2
+  call mvn -B -Dstyle.color=never -DskipTests package > "%TEMP%\tshoot-build.log" 2>&1
   if errorlevel 1 (
+    type "%TEMP%\tshoot-build.log" | findstr /C:"ERROR" 1>&2
     popd
-    echo tshoot: the build failed; run "mvn package" in %DIR% to see why. 1>&2
+    echo tshoot: the build failed ^(full log: %TEMP%\tshoot-build.log^); run "mvn package" in %DIR% to see why. 1>&2
     exit /b 2
   )
   popd
