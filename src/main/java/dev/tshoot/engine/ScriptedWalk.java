@@ -38,6 +38,13 @@ public final class ScriptedWalk {
             }
             Deque<String> answers = left.get(node.id());
             String answer;
+            if (st == Session.State.WAITING_FOR_CONSENT && (answers == null || answers.isEmpty())) {
+                Diagnostics.CommandRequest req = session.pendingCommand();
+                return new Result(null, node.id(), "the command at '" + node.id() + "' needs consent before it runs: "
+                        + String.join(" ", req.argv()) + (req.mutating() ? " (it CHANGES the system)" : " (read-only)")
+                        + ". Pass " + (req.mutating() ? "--yes-mutating" : "--yes") + ", --dry-run, or answer '"
+                        + node.id() + ": yes' (or no) in the answers file.");
+            }
             if (answers != null) {
                 if (answers.isEmpty()) {
                     return loop(node);

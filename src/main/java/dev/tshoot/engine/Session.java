@@ -24,7 +24,10 @@ import dev.tshoot.playbook.Suggest;
 public final class Session {
 
     /** Where the walk stands. */
-    public enum State { WAITING_FOR_ANSWER, WAITING_FOR_CONFIRMATION, AT_OUTCOME, ENDED }
+    public enum State { WAITING_FOR_ANSWER, WAITING_FOR_CONFIRMATION, WAITING_FOR_CONSENT, AT_OUTCOME, ENDED }
+
+    /** The user's answer to "run this command?". ALWAYS approves later commands of the same kind. */
+    public enum Consent { YES, NO, ALWAYS }
 
     static final int MAX_AUTOMATIC_STEPS = 10_000;
 
@@ -32,18 +35,27 @@ public final class Session {
     private final Playbook playbook;
     private final Clock clock;
     private final EventSink sink;
+    private final Diagnostics diagnostics;
+    private final ConsentPolicy policy;
     private final List<SessionEvent> events = new ArrayList<>();
+    private final Map<String, Object> facts = new LinkedHashMap<>();
+    private final Map<String, Object> registers = new LinkedHashMap<>();
+    private boolean alwaysReadOnly;
+    private boolean alwaysMutating;
+    private Diagnostics.CommandRequest pending;
     private final List<RouteStep> route = new ArrayList<>();
     private Map<String, Object> answers = new LinkedHashMap<>();
     private String current;
     private State state;
     private long seq;
 
-    Session(String id, Playbook playbook, Clock clock, EventSink sink) {
+    Session(String id, Playbook playbook, Clock clock, EventSink sink, Diagnostics diagnostics, ConsentPolicy policy) {
         this.id = id;
         this.playbook = playbook;
         this.clock = clock;
         this.sink = sink;
+        this.diagnostics = diagnostics;
+        this.policy = policy;
     }
 
     /** Enters the start node. Called once by {@link SessionEngine}. */
@@ -65,7 +77,51 @@ public final class Session {
     /** The answers in force (superseded answers are in the events, not here). */
     public Map<String, Object> answers() { return Collections.unmodifiableMap(answers); }
 
-    /** The route taken from start to the current node. */
+    /** Facts gathered by probes so far, by probe name. */
+    public Map<String, Object> facts() { return Collections.unmodifiableMap(facts); }
+
+    /** Command results kept under their register names. */
+    public Map<String, Object> registers() { return Collections.unmodifiableMap(registers); }
+
+    /** The command waiting for consent, or null. */
+    public Diagnostics.CommandRequest pendingCommand() { return pending; }
+
+    /** Answers "run this command?" for the command waiting at the current check. */
+    public void consent(Consent c) throws SessionException {
+        requireOpen();
+        if (state != State.WAITING_FOR_CONSENT || pending == null) {
+            throw new SessionException("No command is waiting for consent at '" + current + "'.");
+        }
+        Node.Check check = (Node.Check) current();
+        Diagnostics.CommandRequest req = pending;
+        pending = null;
+        Map<String, Object> before = Map.copyOf(answers);
+        Diagnostics.CommandData data;
+        String how;
+        switch (c) {
+            case NO -> {
+                data = Diagnostics.CommandData.notRun("declined", "the user declined to run it");
+                how = "no";
+            }
+            case ALWAYS -> {
+                if (req.mutating()) {
+                    alwaysMutating = true;
+                } else {
+                    alwaysReadOnly = true;
+                }
+                data = diagnostics.run(req);
+                how = "always";
+            }
+            default -> {
+                data = diagnostics.run(req);
+                how = "yes";
+            }
+        }
+        String target = finishCommand(check, req, how, data);
+        route.add(new RouteStep(check.id(), check.type(), check.headline(), "consent", how, null,
+                lastConditions, target, before));
+        enter(target, "check");
+    }
     public List<RouteStep> route() { return Collections.unmodifiableList(route); }
 
     /** The outcome reached, or null. */
@@ -86,6 +142,21 @@ public final class Session {
                     + "'); there is nothing to answer. Use 'back' to change the last answer, 'restart' or 'end'.");
         }
         String text = raw == null ? "" : raw.strip();
+        if (state == State.WAITING_FOR_CONSENT) {
+            String t = text.toLowerCase(Locale.ROOT);
+            Consent c = switch (t) {
+                case "yes", "y", "run" -> Consent.YES;
+                case "no", "n", "skip" -> Consent.NO;
+                case "always", "a" -> Consent.ALWAYS;
+                default -> null;
+            };
+            if (c == null) {
+                throw new SessionException("'" + text + "' does not answer \"Run " + String.join(" ", pending.argv())
+                        + "?\". Expected yes, no or always.");
+            }
+            consent(c);
+            return;
+        }
         if (node instanceof Node.Action a) {
             if (!isDone(text)) {
                 throw new SessionException("'" + text + "' does not confirm this step. Answer 'done' once you have done it"
@@ -152,6 +223,7 @@ public final class Session {
         }
         RouteStep undone = route.get(i);
         String from = current;
+        pending = null;
         route.subList(i, route.size()).clear();
         answers = new LinkedHashMap<>(undone.answersBefore());
         emit(new SessionEvent.WentBack(++seq, clock.instant(), from, undone.node()));
@@ -167,6 +239,7 @@ public final class Session {
                     + " 'playbook show " + playbook.id() + "' lists the nodes.");
         }
         Node from = current();
+        pending = null;
         route.add(new RouteStep(from.id(), from.type(), from.headline(), "goto", null, null, List.of(), nodeId,
                 Map.copyOf(answers)));
         emit(new SessionEvent.Jumped(++seq, clock.instant(), from.id(), nodeId));
@@ -177,6 +250,7 @@ public final class Session {
     public void restart() throws SessionException {
         requireOpen();
         String from = current;
+        pending = null;
         route.clear();
         answers = new LinkedHashMap<>();
         emit(new SessionEvent.Restarted(++seq, clock.instant(), from));
@@ -224,6 +298,8 @@ public final class Session {
                 case "check" -> out.add("'" + s.node() + "' checked: " + describeDecision(s.conditions()) + " -> '"
                         + s.target() + "'");
                 case "goto" -> out.add("at '" + s.node() + "' you jumped with goto -> '" + s.target() + "'");
+                case "consent" -> out.add("'" + s.node() + "' (" + s.headline() + "): you answered '" + s.answerValue()
+                        + "' to running its command; " + describeDecision(s.conditions()) + " -> '" + s.target() + "'");
                 default -> out.add(s.node() + " -> " + s.target());
             }
         }
@@ -256,18 +332,53 @@ public final class Session {
 
     private record Transitioned(List<ConditionResult> results, String target) {}
 
+    private List<ConditionResult> lastConditions = List.of();
+
+    /** Records a command's result, keeps it under its register name, and evaluates the check's transitions. */
+    private String finishCommand(Node.Check c, Diagnostics.CommandRequest req, String consent, Diagnostics.CommandData d) {
+        emit(new SessionEvent.CommandRan(++seq, clock.instant(), c.id(), req.argv(), req.shell(), req.mutating(), consent,
+                c.register(), d.status(), d.exitCode(), d.stdout(), d.stderr(), d.stdoutTruncated(), d.stderrTruncated(),
+                d.stdoutValidUtf8(), d.stderrValidUtf8(), d.durationMs(), d.timedOut(), d.error()));
+        if (c.register() != null) {
+            registers.put(c.register(), d.asRegister());
+        }
+        return evaluate(c, c.next(), data(null)).target;
+    }
+
+    /** The command for this host's OS, answers substituted as whole arguments; null when none is given. */
+    private Diagnostics.CommandRequest request(Node.Check c) {
+        Node.RunSpec r = c.run();
+        List<String> argv = r.argv().get(diagnostics.osFamily());
+        if (argv == null) {
+            return null;
+        }
+        List<String> resolved = new ArrayList<>();
+        for (String a : argv) {
+            java.util.regex.Matcher m = Node.RunSpec.ANSWER_ARG.matcher(a);
+            if (!r.shell() && m.matches()) {
+                Object v = answers.get(m.group(1));
+                resolved.add(v instanceof Boolean b ? (b ? "yes" : "no") : v == null ? "" : v.toString());
+            } else {
+                resolved.add(a);
+            }
+        }
+        return new Diagnostics.CommandRequest(c.id(), resolved, r.shell(), r.timeout(), r.maxOutputBytes(), r.mutating());
+    }
+
     private Transitioned evaluate(Node node, List<Node.Transition> next, Map<String, Object> data) {
         List<ConditionResult> results = new ArrayList<>();
         for (Node.Transition t : next) {
             if (t.isDefault()) {
                 results.add(new ConditionResult(null, true, null));
                 emit(new SessionEvent.CheckEvaluated(++seq, clock.instant(), node.id(), results, t.target()));
+                lastConditions = List.copyOf(results);
                 return new Transitioned(results, t.target());
             }
             Conditions.Evaluation e = Conditions.evaluate(t.when(), data);
             results.add(new ConditionResult(t.when(), e.value(), e.error()));
             if (e.value()) {
                 emit(new SessionEvent.CheckEvaluated(++seq, clock.instant(), node.id(), results, t.target()));
+                lastConditions = List.copyOf(results);
                 return new Transitioned(results, t.target());
             }
         }
@@ -277,9 +388,10 @@ public final class Session {
 
     private Map<String, Object> data(Object answer) {
         Map<String, Object> root = new LinkedHashMap<>();
+        registers.forEach(root::put);
         root.put("answers", Collections.unmodifiableMap(new LinkedHashMap<>(answers)));
         root.put("answer", answer);
-        root.put("facts", Map.of());
+        root.put("facts", Collections.unmodifiableMap(new LinkedHashMap<>(facts)));
         return Collections.unmodifiableMap(root);
     }
 
@@ -296,9 +408,49 @@ public final class Session {
                             + " checks without asking anything (last: '" + id + "'); it loops");
                 }
                 Map<String, Object> before = Map.copyOf(answers);
-                Transitioned t = evaluate(c, c.next(), data(null));
-                route.add(new RouteStep(c.id(), c.type(), c.headline(), "check", null, null, t.results, t.target, before));
-                id = t.target;
+                String target;
+                if (c.probe() != null) {
+                    Diagnostics.ProbeData pd = diagnostics.probe(c.id(), c.probe());
+                    facts.put(c.probe(), pd.facts());
+                    emit(new SessionEvent.ProbeRan(++seq, clock.instant(), c.id(), c.probe(), pd.facts(), pd.unknown(),
+                            pd.evidence(), pd.durationMs(), pd.error()));
+                    target = evaluate(c, c.next(), data(null)).target;
+                } else if (c.run() != null) {
+                    Diagnostics.CommandRequest req = request(c);
+                    if (req == null) {
+                        target = finishCommand(c, new Diagnostics.CommandRequest(c.id(), List.of(), c.run().shell(),
+                                c.run().timeout(), c.run().maxOutputBytes(), c.run().mutating()), "not-needed",
+                                Diagnostics.CommandData.notRun("not_applicable",
+                                        "the playbook gives no command for " + diagnostics.osFamily()));
+                    } else {
+                        ConsentPolicy.Decision d = policy.decide(req);
+                        if (d == ConsentPolicy.Decision.ASK && (req.mutating() ? alwaysMutating : alwaysReadOnly)) {
+                            target = finishCommand(c, req, "always", diagnostics.run(req));
+                        } else if (d == ConsentPolicy.Decision.ASK) {
+                            pending = req;
+                            state = State.WAITING_FOR_CONSENT;
+                            emit(new SessionEvent.PromptShown(++seq, clock.instant(), id, "consent",
+                                    c.headline(), req.mutating() ? "This command CHANGES the system." : "This command only reads.",
+                                    List.of(new SessionEvent.Option("yes", "Run it"), new SessionEvent.Option("no", "Don't run it"),
+                                            new SessionEvent.Option("always", "Always run " + (req.mutating() ? "changing" : "read-only")
+                                                    + " commands this session")),
+                                    null, null, req.argv()));
+                            return;
+                        } else if (d == ConsentPolicy.Decision.APPROVE) {
+                            target = finishCommand(c, req, "preapproved", diagnostics.run(req));
+                        } else if (d == ConsentPolicy.Decision.DRY_RUN) {
+                            target = finishCommand(c, req, "dry-run",
+                                    Diagnostics.CommandData.notRun("dry_run", "dry run: the command was not run"));
+                        } else {
+                            target = finishCommand(c, req, "no",
+                                    Diagnostics.CommandData.notRun("declined", "not approved for this run"));
+                        }
+                    }
+                } else {
+                    target = evaluate(c, c.next(), data(null)).target;
+                }
+                route.add(new RouteStep(c.id(), c.type(), c.headline(), "check", null, null, lastConditions, target, before));
+                id = target;
                 how = "check";
                 continue;
             }
@@ -310,11 +462,11 @@ public final class Session {
                     case TEXT -> List.of();
                 };
                 emit(new SessionEvent.PromptShown(++seq, clock.instant(), id, q.answer().yamlName(), q.prompt(), q.help(),
-                        options, null, null));
+                        options, null, null, null));
             } else if (node instanceof Node.Action a) {
                 state = State.WAITING_FOR_CONFIRMATION;
                 emit(new SessionEvent.PromptShown(++seq, clock.instant(), id, "action", a.title(), null, List.of(),
-                        a.instructions(), a.commands()));
+                        a.instructions(), a.commands(), null));
             } else if (node instanceof Node.Outcome o) {
                 state = State.AT_OUTCOME;
                 emit(new SessionEvent.OutcomeReached(++seq, clock.instant(), id, o.result().yamlName(), o.title(),

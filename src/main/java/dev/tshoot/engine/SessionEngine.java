@@ -24,9 +24,15 @@ public final class SessionEngine {
     /** A new session id (short, unique enough to tell sessions apart in file names). */
     public String newSessionId() { return ids.get(); }
 
-    /** Starts a walk at the playbook's start node; events go to {@code sink} as they happen. */
+    /** Starts a walk with no host access (probes unknown, commands not applicable) that asks before any command. */
     public Session start(String sessionId, Playbook playbook, EventSink sink) {
-        Session s = new Session(sessionId, playbook, clock, sink);
+        return start(sessionId, playbook, sink, Diagnostics.NONE, ConsentPolicy.ASK_ALWAYS);
+    }
+
+    /** Starts a walk at the playbook's start node; events go to {@code sink} as they happen. */
+    public Session start(String sessionId, Playbook playbook, EventSink sink, Diagnostics diagnostics,
+            ConsentPolicy policy) {
+        Session s = new Session(sessionId, playbook, clock, sink, diagnostics, policy);
         s.begin();
         return s;
     }

@@ -11,7 +11,8 @@ import dev.tshoot.playbook.Node;
  */
 public sealed interface SessionEvent permits SessionEvent.NodeEntered, SessionEvent.PromptShown,
         SessionEvent.AnswerGiven, SessionEvent.CheckEvaluated, SessionEvent.WentBack, SessionEvent.Jumped,
-        SessionEvent.Restarted, SessionEvent.NoteAdded, SessionEvent.OutcomeReached, SessionEvent.SessionEnded {
+        SessionEvent.Restarted, SessionEvent.NoteAdded, SessionEvent.OutcomeReached, SessionEvent.SessionEnded,
+        SessionEvent.ProbeRan, SessionEvent.CommandRan {
 
     long seq();
 
@@ -29,13 +30,16 @@ public sealed interface SessionEvent permits SessionEvent.NodeEntered, SessionEv
     record Option(String value, String label) {}
 
     /**
-     * The user was shown a question or an action's instructions. {@code kind}: choice, yesno, text or action.
+     * The user was shown a question, an action's instructions, or a request to run a command.
+     * {@code kind}: choice, yesno, text, action or consent ({@code argv} is then the exact command).
      */
     record PromptShown(long seq, Instant at, String node, String kind, String text, String help,
-            List<Option> choices, String instructions, List<Node.Snippet> commands) implements SessionEvent {
+            List<Option> choices, String instructions, List<Node.Snippet> commands, List<String> argv)
+            implements SessionEvent {
         public PromptShown {
             choices = choices == null ? List.of() : List.copyOf(choices);
             commands = commands == null ? List.of() : List.copyOf(commands);
+            argv = argv == null ? List.of() : List.copyOf(argv);
         }
 
         @Override public String type() { return "prompt-shown"; }
@@ -88,6 +92,28 @@ public sealed interface SessionEvent permits SessionEvent.NodeEntered, SessionEv
         }
 
         @Override public String type() { return "outcome"; }
+    }
+
+    /** A built-in probe ran at a check node: its facts, the reasons for unknown facts, its evidence. */
+    record ProbeRan(long seq, Instant at, String node, String probe, java.util.Map<String, Object> facts,
+            java.util.Map<String, String> unknown, List<java.util.Map<String, String>> evidence, long durationMs,
+            String error) implements SessionEvent {
+        @Override public String type() { return "probe-ran"; }
+    }
+
+    /**
+     * A command at a check node: the exact argument list, the consent (yes, always, preapproved,
+     * no, dry-run, not-needed), and its result, with outputs capped.
+     */
+    record CommandRan(long seq, Instant at, String node, List<String> argv, boolean shell, boolean mutating,
+            String consent, String register, String status, Integer exitCode, String stdout, String stderr,
+            boolean stdoutTruncated, boolean stderrTruncated, boolean stdoutValidUtf8, boolean stderrValidUtf8,
+            long durationMs, boolean timedOut, String error) implements SessionEvent {
+        public CommandRan {
+            argv = argv == null ? List.of() : List.copyOf(argv);
+        }
+
+        @Override public String type() { return "command-ran"; }
     }
 
     /** The session was closed. {@code reason}: outcome, user, interrupted. {@code result} may be null. */

@@ -62,6 +62,43 @@ public final class Conditions {
         return out;
     }
 
+    /**
+     * The names an expression reads at its root, e.g. {@code lscpu} in {@code lscpu.stdout matches '…'}
+     * or {@code facts} in {@code facts['os']['family']}. Empty when it does not parse.
+     */
+    public static java.util.Set<String> rootNames(String expression) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        try {
+            Expression e = PARSER.parseExpression(expression);
+            if (e instanceof SpelExpression s) {
+                roots(s.getAST(), out);
+            }
+        } catch (RuntimeException ignored) {
+            // syntax errors are reported by syntaxError
+        }
+        return out;
+    }
+
+    private static void roots(SpelNode node, java.util.Set<String> out) {
+        if (node instanceof PropertyOrFieldReference ref) {
+            out.add(ref.getName());
+            return;
+        }
+        if (node instanceof org.springframework.expression.spel.ast.CompoundExpression) {
+            roots(node.getChild(0), out);
+            for (int i = 1; i < node.getChildCount(); i++) {
+                SpelNode c = node.getChild(i);
+                for (int j = 0; j < c.getChildCount(); j++) {
+                    roots(c.getChild(j), out); // index expressions, e.g. answers[foo]
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < node.getChildCount(); i++) {
+            roots(node.getChild(i), out);
+        }
+    }
+
     private static void collect(SpelNode node, List<String> out) {
         int n = node.getChildCount();
         for (int i = 0; i < n; i++) {

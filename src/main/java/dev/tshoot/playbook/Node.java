@@ -56,8 +56,12 @@ public sealed interface Node permits Node.Question, Node.Check, Node.Action, Nod
         }
     }
 
-    /** Branches on facts without asking: answers so far, and (later) probe facts and command results. */
-    record Check(String id, String title, List<Transition> next) implements Node {
+    /**
+     * Branches without asking: on answers so far, on a built-in probe's facts ({@code probe}), or on
+     * the result of a command ({@code run}, kept under the {@code register} name).
+     */
+    record Check(String id, String title, String probe, RunSpec run, String register, List<Transition> next)
+            implements Node {
         public Check {
             next = List.copyOf(next);
         }
@@ -67,6 +71,24 @@ public sealed interface Node permits Node.Question, Node.Check, Node.Action, Nod
         @Override public String headline() { return title != null ? title : "check " + id; }
 
         @Override public List<String> targets() { return next.stream().map(Transition::target).toList(); }
+    }
+
+    /**
+     * A command a check runs: an argument list per OS (windows, linux, macos), run without a shell
+     * unless {@code shell} is set (then each OS has one command string). An element written
+     * {@code {answer:<question-id>}} is replaced by that answer, as one separate argument.
+     */
+    record RunSpec(java.util.Map<String, List<String>> argv, boolean shell, java.time.Duration timeout,
+            long maxOutputBytes, boolean mutating) {
+        public static final java.time.Duration DEFAULT_TIMEOUT = java.time.Duration.ofSeconds(30);
+        public static final long DEFAULT_MAX_OUTPUT = 1024 * 1024;
+
+        public RunSpec {
+            argv = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(argv));
+        }
+
+        /** The pattern of an answer placeholder in an argument list. */
+        public static final java.util.regex.Pattern ANSWER_ARG = java.util.regex.Pattern.compile("\\{answer:([a-z0-9]+(-[a-z0-9]+)*)\\}");
     }
 
     /** Instructions for the user; when they confirm, the walk goes on to {@code next}. */

@@ -11,10 +11,15 @@ import java.util.stream.Stream;
 public final class PlaybookCatalog {
 
     private final Path dir;
-    private final PlaybookLoader loader = new PlaybookLoader();
+    private final PlaybookLoader loader;
 
     public PlaybookCatalog(Path dir) {
+        this(dir, new PlaybookLoader());
+    }
+
+    public PlaybookCatalog(Path dir, PlaybookLoader loader) {
         this.dir = dir;
+        this.loader = loader;
     }
 
     public Path dir() { return dir; }

@@ -24,6 +24,18 @@ public final class PlaybookLoader {
         public int exitStatus() { return unreadable ? 2 : findings.isEmpty() ? 0 : 1; }
     }
 
+    private final java.util.Set<String> probes;
+
+    /** A loader that does not check probe names. */
+    public PlaybookLoader() {
+        this(java.util.Set.of());
+    }
+
+    /** A loader that accepts only these built-in probe names in checks. */
+    public PlaybookLoader(java.util.Set<String> probes) {
+        this.probes = java.util.Set.copyOf(probes);
+    }
+
     /** Loads a file; the display name is the path as given. */
     public Result load(Path file) {
         String name = file.toString();
@@ -59,7 +71,7 @@ public final class PlaybookLoader {
             return new Result(null, findings, true);
         }
         PlaybookParser.Parsed parsed = new PlaybookParser(yaml, name, findings).parse();
-        new PlaybookValidator(yaml, name, findings).validate(parsed, expectedId);
+        new PlaybookValidator(yaml, name, findings, probes).validate(parsed, expectedId);
         findings.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
         Playbook pb = null;
         if (findings.isEmpty()) {

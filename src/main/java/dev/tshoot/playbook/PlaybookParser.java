@@ -235,11 +235,112 @@ final class PlaybookParser {
         return new Node.Question(id, prompt, help, kind, choices, yes, no, pattern, next, secret);
     }
 
+    static final Pattern REGISTER = Pattern.compile("[a-z][a-z0-9_]*");
+    static final Set<String> RESERVED = Set.of("answers", "answer", "facts", "true", "false", "null", "and", "or", "not",
+            "matches", "between", "instanceof", "lt", "gt", "le", "ge", "eq", "ne", "div", "mod");
+    static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m)?");
+    static final Pattern SIZE = Pattern.compile("([0-9]{1,12})(B|KiB|MiB)?");
+    static final long MAX_OUTPUT_LIMIT = 64L * 1024 * 1024;
+
     private Node check(String id, Obj o) {
         String title = o.str("title", false);
+        String probe = o.str("probe", false);
+        Node.RunSpec run = null;
+        Obj r = o.obj("run", false);
+        if (r != null) {
+            run = runSpec(r);
+        }
+        String register = o.str("register", false);
+        if (probe != null && o.node.has("run")) {
+            o.bad("run", "a check has either 'probe' or 'run', not both", "split it into two check nodes");
+        }
+        if (register != null) {
+            if (!o.node.has("run")) {
+                o.bad("register", "'register' keeps a command's result, but this check has no 'run'",
+                        "remove 'register', or add a 'run' block");
+            }
+            if (!REGISTER.matcher(register).matches() || RESERVED.contains(register)) {
+                o.bad("register", "register name '" + register + "' cannot be used in conditions",
+                        "use lower-case letters, digits and underscores, starting with a letter (not answers, answer or facts)");
+            }
+        }
         List<Transition> next = transitions(o, "next");
-        o.finish(List.of("type", "title", "next"), "a check");
-        return new Node.Check(id, title, next);
+        o.finish(List.of("type", "title", "probe", "run", "register", "next"), "a check");
+        return new Node.Check(id, title, probe, run, register, next);
+    }
+
+    private Node.RunSpec runSpec(Obj r) {
+        boolean shell = r.bool("shell");
+        Map<String, List<String>> argv = new LinkedHashMap<>();
+        for (String os : List.of("windows", "linux", "macos")) {
+            JsonNode v = r.get(os, false, "a list of arguments");
+            if (v == null) {
+                continue;
+            }
+            if (shell) {
+                if (!v.isTextual() || v.asText().isBlank()) {
+                    r.wrongType(os, v, "one command string (shell: true)");
+                    continue;
+                }
+                argv.put(os, List.of(v.asText()));
+            } else {
+                List<String> args = r.strList(os, false);
+                if (v.isArray() && args.isEmpty()) {
+                    r.bad(os, "the argument list for " + os + " is empty", "write the program and its arguments, e.g. [lscpu]");
+                    continue;
+                }
+                if (!args.isEmpty() && args.get(0).isBlank()) {
+                    r.bad(os, "the program name for " + os + " is empty", "put the program first, e.g. [lscpu]");
+                    continue;
+                }
+                if (!args.isEmpty()) {
+                    argv.put(os, args);
+                }
+            }
+        }
+        if (argv.isEmpty() && !r.node.has("windows") && !r.node.has("linux") && !r.node.has("macos")) {
+            add("missing-field", r.ptr, display(r.ptr), "'run' names no command for any OS",
+                    "add windows:, linux: and/or macos: with the argument list");
+        }
+        java.time.Duration timeout = Node.RunSpec.DEFAULT_TIMEOUT;
+        JsonNode t = r.get("timeout", false, "a duration");
+        if (t != null) {
+            java.util.regex.Matcher m = DURATION.matcher(t.asText());
+            if (!t.isValueNode() || !m.matches() || Long.parseLong(m.group(1)) == 0) {
+                r.bad("timeout", "timeout '" + t.asText() + "' is not a duration", "write e.g. 30s, 500ms or 2m");
+            } else {
+                long n = Long.parseLong(m.group(1));
+                String unit = m.group(2) == null ? "s" : m.group(2);
+                timeout = switch (unit) {
+                    case "ms" -> java.time.Duration.ofMillis(n);
+                    case "m" -> java.time.Duration.ofMinutes(n);
+                    default -> java.time.Duration.ofSeconds(n);
+                };
+            }
+        }
+        long max = Node.RunSpec.DEFAULT_MAX_OUTPUT;
+        JsonNode mo = r.get("maxOutput", false, "a size");
+        if (mo != null) {
+            java.util.regex.Matcher m = SIZE.matcher(mo.asText());
+            if (!mo.isValueNode() || !m.matches()) {
+                r.bad("maxOutput", "maxOutput '" + mo.asText() + "' is not a size", "write e.g. 65536, 64KiB or 1MiB");
+            } else {
+                long n = Long.parseLong(m.group(1));
+                String unit = m.group(2) == null ? "B" : m.group(2);
+                max = switch (unit) {
+                    case "KiB" -> n * 1024;
+                    case "MiB" -> n * 1024 * 1024;
+                    default -> n;
+                };
+                if (max > MAX_OUTPUT_LIMIT) {
+                    r.bad("maxOutput", "maxOutput " + mo.asText() + " is over the limit of 64MiB", "capture less; 1MiB is the default");
+                    max = MAX_OUTPUT_LIMIT;
+                }
+            }
+        }
+        boolean mutating = r.bool("mutating");
+        r.finish(List.of("windows", "linux", "macos", "shell", "timeout", "maxOutput", "mutating"), "a run block");
+        return new Node.RunSpec(argv, shell, timeout, max, mutating);
     }
 
     private Node action(String id, Obj o) {

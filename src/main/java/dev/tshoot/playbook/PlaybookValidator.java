@@ -22,11 +22,14 @@ final class PlaybookValidator {
     private final LocatedYaml yaml;
     private final String file;
     private final List<Finding> findings;
+    private final Set<String> probes;
 
-    PlaybookValidator(LocatedYaml yaml, String file, List<Finding> findings) {
+    /** {@code probes}: the built-in probe names a check may use (empty: not checked). */
+    PlaybookValidator(LocatedYaml yaml, String file, List<Finding> findings, Set<String> probes) {
         this.yaml = yaml;
         this.file = file;
         this.findings = findings;
+        this.probes = probes;
     }
 
     void validate(PlaybookParser.Parsed p, String expectedId) {
@@ -61,6 +64,34 @@ final class PlaybookValidator {
                 transitions(q.next(), base + "/next", declared, nodes, n.id());
             } else if (n instanceof Node.Check c) {
                 transitions(c.next(), base + "/next", declared, nodes, n.id());
+                if (c.probe() != null && !probes.isEmpty() && !probes.contains(c.probe())) {
+                    add("unknown-probe", base + "/probe", "there is no built-in probe '" + c.probe() + "'."
+                            + Suggest.didYouMean(c.probe(), probes), "use one of: " + String.join(", ", new java.util.TreeSet<>(probes)));
+                }
+                if (c.run() != null) {
+                    c.run().argv().forEach((os, args) -> {
+                        for (int i = 0; i < args.size(); i++) {
+                            java.util.regex.Matcher m = Node.RunSpec.ANSWER_ARG.matcher(args.get(i));
+                            if (m.find() && (c.run().shell() || !Node.RunSpec.ANSWER_ARG.matcher(args.get(i)).matches())) {
+                                add("bad-value", base + "/run/" + os + "/" + i, "'" + args.get(i) + "' pastes an answer into "
+                                        + (c.run().shell() ? "a shell command" : "a longer argument")
+                                        + "; answers are only passed as one whole, separate argument",
+                                        "write the placeholder as its own list element, e.g. [tool, --name, \"{answer:ask-name}\"], with shell: false");
+                            }
+                            m.reset();
+                            while (m.find()) {
+                                Node q = nodes.get(m.group(1));
+                                if (!(q instanceof Node.Question)) {
+                                    add("bad-value", base + "/run/" + os + "/" + i, "argument '" + args.get(i)
+                                            + "' refers to the answer of '" + m.group(1) + "', which is not a question."
+                                            + Suggest.didYouMean(m.group(1), nodes.values().stream()
+                                                    .filter(x -> x instanceof Node.Question).map(Node::id).toList()),
+                                            "name a question node: {answer:<question-id>}");
+                                }
+                            }
+                        }
+                    });
+                }
             } else if (n instanceof Node.Action a) {
                 if (a.next() != null) {
                     target(a.next(), base + "/next", declared, n.id());
@@ -71,6 +102,7 @@ final class PlaybookValidator {
                 }
             }
         }
+        registers(nodes);
         if (p.start() == null || !nodes.containsKey(p.start()) || p.graphIncomplete()) {
             return; // whole-graph checks on a broken graph would only repeat the findings above
         }
@@ -126,6 +158,61 @@ final class PlaybookValidator {
                         "add a transition from the loop to an outcome");
             }
         }
+    }
+
+    /** Conditions may read only registers that a node able to run before them (or the node itself) sets. */
+    private void registers(Map<String, Node> nodes) {
+        Map<String, Set<String>> setters = new HashMap<>();
+        for (Node n : nodes.values()) {
+            if (n instanceof Node.Check c && c.register() != null) {
+                setters.computeIfAbsent(c.register(), k -> new HashSet<>()).add(c.id());
+            }
+        }
+        Map<String, Set<String>> reach = new HashMap<>();
+        for (Node n : nodes.values()) {
+            String base = "/nodes/" + LocatedYaml.seg(n.id());
+            List<Transition> next = n instanceof Node.Check c ? c.next()
+                    : n instanceof Node.Question q ? q.next() : List.of();
+            for (int i = 0; i < next.size(); i++) {
+                String when = next.get(i).when();
+                if (when == null || Conditions.syntaxError(when) != null) {
+                    continue;
+                }
+                for (String name : Conditions.rootNames(when)) {
+                    if (Set.of("answers", "answer", "facts").contains(name)) {
+                        continue;
+                    }
+                    Set<String> from = setters.getOrDefault(name, Set.of());
+                    boolean ok = from.stream().anyMatch(m -> m.equals(n.id())
+                            || reach.computeIfAbsent(m, k -> reachableFrom(k, nodes)).contains(n.id()));
+                    if (!ok) {
+                        add("unknown-register", base + "/next/" + i + "/when", from.isEmpty()
+                                ? "condition reads '" + name + "', but no node registers a result under that name."
+                                        + Suggest.didYouMean(name, setters.keySet())
+                                : "condition reads '" + name + "', but no node that can run before '" + n.id()
+                                        + "' sets it (set by: " + String.join(", ", new java.util.TreeSet<>(from)) + ")",
+                                "read answers['…'], facts['…'] or a register set by an earlier check ('register: " + name + "')");
+                    }
+                }
+            }
+        }
+    }
+
+    private static Set<String> reachableFrom(String start, Map<String, Node> nodes) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> work = new ArrayDeque<>(List.of(start));
+        while (!work.isEmpty()) {
+            Node n = nodes.get(work.pop());
+            if (n == null) {
+                continue;
+            }
+            for (String t : n.targets()) {
+                if (seen.add(t)) {
+                    work.push(t);
+                }
+            }
+        }
+        return seen;
     }
 
     private String loopFrom(String start, Map<String, Node> nodes, Set<String> canFinish) {

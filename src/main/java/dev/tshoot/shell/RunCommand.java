@@ -24,11 +24,13 @@ public class RunCommand {
 
     private final PlaybookCommands playbooks;
     private final Recorder recorder;
+    private final HostDiagnostics diagnostics;
     private final ExitCode exit;
 
-    public RunCommand(PlaybookCommands playbooks, Recorder recorder, ExitCode exit) {
+    public RunCommand(PlaybookCommands playbooks, Recorder recorder, HostDiagnostics diagnostics, ExitCode exit) {
         this.playbooks = playbooks;
         this.recorder = recorder;
+        this.diagnostics = diagnostics;
         this.exit = exit;
     }
 
@@ -36,26 +38,26 @@ public class RunCommand {
             description = "Walk a playbook with answers from a file, no prompts (exit 0 resolved, 3 unresolved/escalate, 2 bad input)",
             completionProvider = "playbookIdCompletion")
     public void run(CommandContext ctx, @Argument(index = 0, description = "playbook id or file") String id,
-            @Option(longName = "answers", shortName = 'a', description = "YAML file: node id -> answer") String answers) {
+            @Option(longName = "answers", shortName = 'a', description = "YAML file: node id -> answer") String answers,
+            @Option(longName = "yes", description = "run read-only commands without asking") boolean yes,
+            @Option(longName = "yes-mutating", description = "also run commands that change the system") boolean yesMutating,
+            @Option(longName = "dry-run", description = "run no command; record what would have run") boolean dryRun) {
         PrintWriter out = ctx.outputWriter();
         Playbook pb = playbooks.loadValid(id, out);
         if (pb == null) {
             return;
         }
-        if (answers == null || answers.isBlank()) {
-            out.println("Give the answers file: run " + pb.id() + " --answers <file>. It maps node ids to answers, e.g."
-                    + " 'ask-guest-os: windows' (see README, 'One-shot runs').");
-            exit.set(ExitCode.BAD_INPUT);
-            return;
-        }
-        AnswersFile.Result a = AnswersFile.read(Path.of(answers), pb);
+        AnswersFile.Result a = answers == null || answers.isBlank()
+                ? new AnswersFile.Result(java.util.Map.of(), java.util.List.of())
+                : AnswersFile.read(Path.of(answers), pb);
         if (!a.ok()) {
             out.println(Console.red("The answers file cannot be used:"));
             Console.findings(out, a.findings());
             exit.set(ExitCode.BAD_INPUT);
             return;
         }
-        Recorder.Recorded rec = recorder.start(pb, msg -> out.println(Console.yellow("warning: ") + msg));
+        Recorder.Recorded rec = recorder.start(pb, msg -> out.println(Console.yellow("warning: ") + msg), diagnostics,
+                dev.tshoot.engine.ConsentPolicy.flags(yes, yesMutating, dryRun));
         Session s = rec.session();
         ScriptedWalk.Result r;
         try {
@@ -64,9 +66,11 @@ public class RunCommand {
             s.end(s.state() == Session.State.AT_OUTCOME ? "outcome" : "interrupted");
             rec.writer().close();
         }
+        SessionView.results(out, s.events());
         SessionView.path(out, s);
         if (!r.completed()) {
-            out.println(Console.red("Stopped at '" + r.node() + "': ") + r.problem());
+            out.println(Console.red("Stopped at '" + r.node() + "': ") + r.problem()
+                    + (answers == null || answers.isBlank() ? " (no answers file was given: --answers <file>)" : ""));
             out.println("Transcript (incomplete walk): " + rec.writer().file());
             exit.set(ExitCode.BAD_INPUT);
             out.flush();

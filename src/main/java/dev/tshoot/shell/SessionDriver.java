@@ -27,8 +27,20 @@ public class SessionDriver {
         this.prompter = prompter;
     }
 
+    private Session last;
+    private int shown;
+
     public void drive(Session s, PrintWriter out) {
+        if (s != last) {
+            last = s;
+            shown = 0;
+        }
         while (true) {
+            int now = s.events().size();
+            if (now > shown) {
+                SessionView.results(out, s.events().subList(shown, now));
+                shown = now;
+            }
             Session.State st = s.state();
             if (st == Session.State.AT_OUTCOME) {
                 SessionView.outcome(out, (Node.Outcome) s.current());
@@ -43,7 +55,14 @@ public class SessionDriver {
             }
             Node node = s.current();
             String reply;
-            if (node instanceof Node.Action a) {
+            if (st == Session.State.WAITING_FOR_CONSENT) {
+                var req = s.pendingCommand();
+                SessionView.consent(out, (Node.Check) node, req);
+                reply = prompter.select("Run it?", withNav(s, List.of(new Prompter.Item("yes", "Run it"),
+                        new Prompter.Item("no", "Don't run it (the playbook continues without its result)"),
+                        new Prompter.Item("always", "Always run " + (req.mutating() ? "changing" : "read-only")
+                                + " commands this session"))));
+            } else if (node instanceof Node.Action a) {
                 SessionView.action(out, a);
                 reply = prompter.select("When you have done this", withNav(s, List.of(new Prompter.Item("done", "Done, continue"))));
             } else {

@@ -16,10 +16,12 @@ import dev.tshoot.transcript.TranscriptWriter;
 public class SessionHolder {
 
     private final Recorder recorder;
+    private final HostDiagnostics diagnostics;
     private Recorder.Recorded current;
 
-    public SessionHolder(Recorder recorder) {
+    public SessionHolder(Recorder recorder, HostDiagnostics diagnostics) {
         this.recorder = recorder;
+        this.diagnostics = diagnostics;
     }
 
     public boolean active() {
@@ -36,7 +38,7 @@ public class SessionHolder {
         current = recorder.start(pb, msg -> {
             out.println(Console.yellow("warning: ") + msg);
             out.flush();
-        });
+        }, new ProgressDiagnostics(diagnostics, out), dev.tshoot.engine.ConsentPolicy.ASK_ALWAYS);
         return current.session();
     }
 

@@ -36,6 +36,79 @@ final class SessionView {
         out.flush();
     }
 
+    /** Shows an argument list the way a user could type it: arguments with spaces or quotes are quoted. */
+    static String argv(List<String> argv) {
+        StringBuilder sb = new StringBuilder();
+        for (String a : argv) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(a.isEmpty() || a.matches(".*[\\s\"'$`\\\\].*") ? "'" + a.replace("'", "'\\''") + "'" : a);
+        }
+        return sb.toString();
+    }
+
+    static void consent(PrintWriter out, Node.Check c, dev.tshoot.engine.Diagnostics.CommandRequest req) {
+        out.println();
+        out.println(Console.bold(c.headline()));
+        out.println("  tshoot wants to run " + (req.mutating() ? Console.red("a command that CHANGES the system")
+                : "a read-only command") + ":");
+        out.println("    " + Console.cyan(argv(req.argv())));
+        out.println(Console.dim("  time-out " + req.timeout().toSeconds() + " s, output kept up to "
+                + req.maxOutputBytes() / 1024 + " KiB per stream; the result goes into the transcript."));
+        out.flush();
+    }
+
+    /** Summaries of probe and command results, as they happen. */
+    static void results(PrintWriter out, List<dev.tshoot.engine.SessionEvent> events) {
+        for (var e : events) {
+            if (e instanceof dev.tshoot.engine.SessionEvent.ProbeRan p) {
+                out.println("  " + Console.green("probe") + " " + p.probe() + ": " + summary(p.facts())
+                        + (p.error() != null ? Console.yellow(" (" + p.error() + ")") : ""));
+            } else if (e instanceof dev.tshoot.engine.SessionEvent.CommandRan c) {
+                String what = switch (c.status()) {
+                    case "exited" -> "exit " + c.exitCode();
+                    case "declined" -> "not run (declined)";
+                    case "dry_run" -> "not run (dry run)";
+                    case "not_applicable" -> "not run (no command for this OS)";
+                    default -> c.status().replace('_', ' ') + (c.error() != null ? ": " + c.error() : "");
+                };
+                out.println("  " + Console.green("ran") + " " + argv(c.argv()) + " -> " + what + ", " + c.durationMs() + " ms"
+                        + (c.stdoutTruncated() || c.stderrTruncated() ? Console.yellow(" (output truncated)") : ""));
+                String text = c.stdout() == null ? "" : c.stdout().strip();
+                if (!text.isEmpty()) {
+                    String[] lines = text.split("\\R");
+                    for (int i = 0; i < Math.min(lines.length, 6); i++) {
+                        out.println(Console.dim("      " + lines[i]));
+                    }
+                    if (lines.length > 6) {
+                        out.println(Console.dim("      ... " + (lines.length - 6) + " more line(s) in the transcript"));
+                    }
+                }
+            }
+        }
+        out.flush();
+    }
+
+    private static String summary(java.util.Map<String, Object> facts) {
+        StringBuilder sb = new StringBuilder();
+        for (var f : facts.entrySet()) {
+            Object v = f.getValue();
+            if (v instanceof java.util.Map || v instanceof List || f.getKey().endsWith("Detail")) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            if (sb.length() > 140) {
+                sb.append("...");
+                break;
+            }
+            sb.append(f.getKey()).append('=').append(v);
+        }
+        return sb.toString();
+    }
+
     static void outcome(PrintWriter out, Node.Outcome o) {
         out.println();
         out.println(Console.result(o.result().yamlName()) + "  " + Console.bold(o.title()));

@@ -24,7 +24,15 @@ public class ShellConfiguration {
 
     @Bean
     PlaybookCatalog playbookCatalog(TshootPaths paths) {
-        return new PlaybookCatalog(paths.playbooks());
+        // the probe names are constants: listing them does not touch oshi
+        return new PlaybookCatalog(paths.playbooks(),
+                new dev.tshoot.playbook.PlaybookLoader(java.util.Set.copyOf(dev.tshoot.probe.ProbeRegistry.builtin().names())));
+    }
+
+    @Bean
+    org.springframework.shell.core.command.CommandParser commandParser(
+            org.springframework.shell.core.command.CommandRegistry registry) {
+        return new FlagAwareCommandParser(registry);
     }
 
     @Bean
@@ -57,6 +65,11 @@ public class ShellConfiguration {
     @Bean
     CompletionProvider playbookIdCompletion(PlaybookCatalog catalog) {
         return ctx -> proposals(catalog.ids(), ctx.currentWordUpToCursor());
+    }
+
+    @Bean
+    CompletionProvider probeNameCompletion(HostDiagnostics diagnostics) {
+        return ctx -> proposals(diagnostics.registry().names(), ctx.currentWordUpToCursor());
     }
 
     @Bean

@@ -28,6 +28,11 @@ public final class Recorder {
     public record Recorded(Session session, TranscriptWriter writer) {}
 
     public Recorded start(Playbook pb, Consumer<String> warnings) {
+        return start(pb, warnings, dev.tshoot.engine.Diagnostics.NONE, dev.tshoot.engine.ConsentPolicy.ASK_ALWAYS);
+    }
+
+    public Recorded start(Playbook pb, Consumer<String> warnings, dev.tshoot.engine.Diagnostics diagnostics,
+            dev.tshoot.engine.ConsentPolicy policy) {
         String id = engine.newSessionId();
         TranscriptHeader header = new TranscriptHeader(TranscriptHeader.FORMAT, TranscriptHeader.FORMAT_VERSION,
                 tshootVersion, id, engine.clock().instant(),
@@ -35,7 +40,7 @@ public final class Recorder {
                         pb.file()),
                 HostSummary.current());
         TranscriptWriter w = TranscriptWriter.create(dir, header, force, warnings);
-        Session s = engine.start(id, pb, w);
+        Session s = engine.start(id, pb, w, diagnostics, policy);
         return new Recorded(s, w);
     }
 }

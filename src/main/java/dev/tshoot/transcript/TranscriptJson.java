@@ -56,7 +56,9 @@ public final class TranscriptJson {
             Map.entry("restart", SessionEvent.Restarted.class),
             Map.entry("note", SessionEvent.NoteAdded.class),
             Map.entry("outcome", SessionEvent.OutcomeReached.class),
-            Map.entry("session-ended", SessionEvent.SessionEnded.class));
+            Map.entry("session-ended", SessionEvent.SessionEnded.class),
+            Map.entry("probe-ran", SessionEvent.ProbeRan.class),
+            Map.entry("command-ran", SessionEvent.CommandRan.class));
 
     private TranscriptJson() {}
 

@@ -37,8 +37,9 @@ class BrokenPlaybooksTest {
     void givesTheExpectedFindingWithLocationAndHint(String file, int exit, String rule, int line, String fragment)
             throws IOException {
         byte[] bytes = Files.readAllBytes(dir().resolve(file));
-        String expectedId = file.contains("id_mismatch") ? "other-id" : "walk";
-        PlaybookLoader.Result r = new PlaybookLoader().load(file, bytes, expectedId);
+        String expectedId = file.contains("id_mismatch") ? "other-id" : null;
+        PlaybookLoader.Result r = new PlaybookLoader(java.util.Set.copyOf(dev.tshoot.probe.ProbeRegistry.builtin().names()))
+                .load(file, bytes, expectedId);
 
         assertThat(r.playbook()).as("an invalid playbook is never handed out").isNull();
         assertThat(r.exitStatus()).isEqualTo(exit);
@@ -73,6 +74,7 @@ class BrokenPlaybooksTest {
         assertThat(r.exitStatus()).isZero();
         assertThat(r.playbook().sha256()).hasSize(64);
         assertThat(Fixtures.playbook("001_walk.yaml").nodes()).hasSize(11);
+        assertThat(Fixtures.playbook("002_checks.yaml").nodes()).hasSize(8);
     }
 
     @Test

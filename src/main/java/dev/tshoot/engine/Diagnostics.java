@@ -1,0 +1,82 @@
+package dev.tshoot.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a session gathers facts: built-in probes and playbook commands. The engine sees only this
+ * interface; the shell plugs in the real host, tests plug in fakes, and replay plugs in recorded
+ * results. Implementations never throw: what cannot be had comes back as data with a reason.
+ */
+public interface Diagnostics {
+
+    /** windows, linux, macos or other: picks a command's argument list. */
+    String osFamily();
+
+    /** Runs a built-in probe. */
+    ProbeData probe(String node, String name);
+
+    /** Runs a command (consent has already been given). */
+    CommandData run(CommandRequest request);
+
+    /** A probe's facts (plain values), the reasons for facts it could not read, and its evidence. */
+    record ProbeData(String probe, Map<String, Object> facts, Map<String, String> unknown,
+            List<Map<String, String>> evidence, long durationMs, String error) {
+        public ProbeData {
+            facts = facts == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facts));
+            unknown = unknown == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unknown));
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+    }
+
+    /** A command to run: the exact argument list, limits, and whether it changes the system. */
+    record CommandRequest(String node, List<String> argv, boolean shell, Duration timeout, long maxOutputBytes,
+            boolean mutating) {
+        public CommandRequest {
+            argv = List.copyOf(argv);
+        }
+    }
+
+    /**
+     * A command's result. {@code status}: exited, timed_out, not_found, failed_to_start, declined,
+     * dry_run, not_applicable.
+     */
+    record CommandData(String status, Integer exitCode, String stdout, String stderr, boolean stdoutTruncated,
+            boolean stderrTruncated, boolean stdoutValidUtf8, boolean stderrValidUtf8, long durationMs, boolean timedOut,
+            String error) {
+
+        public static CommandData notRun(String status, String why) {
+            return new CommandData(status, null, "", "", false, false, true, true, 0, false, why);
+        }
+
+        public boolean truncated() { return stdoutTruncated || stderrTruncated; }
+
+        /** What conditions see under the register name. */
+        public Map<String, Object> asRegister() {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("exitCode", exitCode);
+            m.put("stdout", stdout);
+            m.put("stderr", stderr);
+            m.put("durationMs", durationMs);
+            m.put("timedOut", timedOut);
+            m.put("truncated", truncated());
+            m.put("status", status);
+            m.put("error", error);
+            return java.util.Collections.unmodifiableMap(m);
+        }
+    }
+
+    /** No host access at all: probes report everything unknown, commands are not applicable. */
+    Diagnostics NONE = new Diagnostics() {
+        @Override public String osFamily() { return "other"; }
+
+        @Override public ProbeData probe(String node, String name) {
+            return new ProbeData(name, Map.of(), Map.of(), List.of(), 0, "probes are not available here");
+        }
+
+        @Override public CommandData run(CommandRequest request) {
+            return CommandData.notRun("not_applicable", "commands are not available here");
+        }
+    };
+}

@@ -1,0 +1,66 @@
+package dev.tshoot.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandOption;
+import org.springframework.shell.core.command.CommandParser;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.DefaultCommandParser;
+import org.springframework.shell.core.command.ParsedInput;
+
+/**
+ * Spring Shell 4.0.1's parser recognises a bare boolean flag ({@code --json}) only for one-word
+ * commands: for {@code probe run x --json} it looks up "probe" and demands a value. This parser
+ * finds the full command name first and writes such flags as {@code --json=true}, then delegates.
+ */
+public class FlagAwareCommandParser implements CommandParser {
+
+    private final CommandRegistry registry;
+    private final DefaultCommandParser delegate;
+
+    public FlagAwareCommandParser(CommandRegistry registry) {
+        this.registry = registry;
+        this.delegate = new DefaultCommandParser(registry);
+    }
+
+    @Override
+    public ParsedInput parse(String input) {
+        return delegate.parse(rewrite(input));
+    }
+
+    String rewrite(String input) {
+        List<String> words = List.of(input.strip().split("\\s+(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)"));
+        Command command = null;
+        int nameWords = 0;
+        for (int i = 1; i <= words.size(); i++) {
+            Command c = registry.getCommandByName(String.join(" ", words.subList(0, i)));
+            if (c != null) {
+                command = c;
+                nameWords = i;
+            }
+        }
+        if (command == null) {
+            return input;
+        }
+        List<String> out = new ArrayList<>(words.subList(0, nameWords));
+        for (String w : words.subList(nameWords, words.size())) {
+            if (w.startsWith("--") && !w.contains("=") && isBoolean(command, w.substring(2))) {
+                out.add(w + "=true");
+            } else {
+                out.add(w);
+            }
+        }
+        return String.join(" ", out);
+    }
+
+    private static boolean isBoolean(Command command, String longName) {
+        for (CommandOption o : command.getOptions()) {
+            if (longName.equals(o.longName()) && (o.type() == boolean.class || o.type() == Boolean.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.tshoot.testing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.tshoot.engine.Diagnostics;
+
+/** Scripted probe facts and command results; records every request. */
+public final class FakeDiagnostics implements Diagnostics {
+
+    private final String os;
+    private final Map<String, Map<String, Object>> facts = new HashMap<>();
+    private final Map<List<String>, CommandData> results = new HashMap<>();
+    public final List<String> probes = new ArrayList<>();
+    public final List<CommandRequest> commands = new ArrayList<>();
+
+    public FakeDiagnostics(String os) {
+        this.os = os;
+    }
+
+    public FakeDiagnostics probe(String name, Map<String, Object> f) {
+        facts.put(name, f);
+        return this;
+    }
+
+    public FakeDiagnostics command(List<String> argv, int exit, String stdout) {
+        results.put(argv, new CommandData("exited", exit, stdout, "", false, false, true, true, 12, false, null));
+        return this;
+    }
+
+    @Override
+    public String osFamily() {
+        return os;
+    }
+
+    @Override
+    public ProbeData probe(String node, String name) {
+        probes.add(name);
+        return new ProbeData(name, facts.getOrDefault(name, Map.of()), Map.of(), List.of(), 3, null);
+    }
+
+    @Override
+    public CommandData run(CommandRequest request) {
+        commands.add(request);
+        CommandData d = results.get(request.argv());
+        return d != null ? d : CommandData.notRun("not_found", "command not found: " + request.argv().get(0));
+    }
+}
