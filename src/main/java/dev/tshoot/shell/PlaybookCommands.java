@@ -20,10 +20,12 @@ import dev.tshoot.playbook.PlaybookLoader;
 public class PlaybookCommands {
 
     private final PlaybookCatalog catalog;
+    private final dev.tshoot.engine.SessionEngine engine;
     private final ExitCode exit;
 
-    public PlaybookCommands(PlaybookCatalog catalog, ExitCode exit) {
+    public PlaybookCommands(PlaybookCatalog catalog, dev.tshoot.engine.SessionEngine engine, ExitCode exit) {
         this.catalog = catalog;
+        this.engine = engine;
         this.exit = exit;
     }
 
@@ -132,6 +134,50 @@ public class PlaybookCommands {
             out.println(clean + " of " + files.size() + " playbook(s) clean.");
         }
         out.flush();
+    }
+
+    @Command(name = "playbook test", group = "Playbooks",
+            description = "Run a playbook's test cases (default: playbooks/tests/<id>/*.yaml); exit 0 pass, 1 failures, 2 bad input",
+            completionProvider = "playbookIdCompletion")
+    public void test(CommandContext ctx, @Arguments List<String> args) {
+        PrintWriter out = ctx.outputWriter();
+        if (args == null || args.isEmpty()) {
+            out.println("Name the playbook: playbook test <id-or-file> [case files...]. Cases default to "
+                    + catalog.dir().resolve("tests") + "/<id>/.");
+            exit.set(ExitCode.BAD_INPUT);
+            return;
+        }
+        Playbook p = loadValid(args.get(0), out);
+        if (p == null) {
+            return;
+        }
+        List<Path> cases = args.size() > 1 ? args.subList(1, args.size()).stream().map(Path::of).toList()
+                : dev.tshoot.engine.PlaybookTests.caseFiles(dev.tshoot.engine.PlaybookTests.caseDir(catalog.dir(), p.id()));
+        if (cases.isEmpty()) {
+            out.println("No test cases for '" + p.id() + "' in " + dev.tshoot.engine.PlaybookTests.caseDir(catalog.dir(), p.id())
+                    + ". Write one (see 'Playbook tests' in playbooks/README.md) or name case files after the playbook.");
+            exit.set(ExitCode.BAD_INPUT);
+            return;
+        }
+        var report = dev.tshoot.engine.PlaybookTests.run(p, cases, engine);
+        for (var r : report.results()) {
+            if (r.passed()) {
+                out.println(Console.green("PASS") + "  " + r.name() + Console.dim("  -> " + r.outcome()));
+            } else {
+                out.println(Console.red("FAIL") + "  " + r.name() + "  (" + r.file() + ")");
+                out.println("      " + r.failure());
+            }
+        }
+        if (!report.badCases().isEmpty()) {
+            out.println(Console.red("Case files that cannot be used:"));
+            Console.findings(out, report.badCases());
+        }
+        long passed = report.results().stream().filter(dev.tshoot.engine.CaseRunner.Result::passed).count();
+        out.println(passed + " of " + report.results().size() + " case(s) passed"
+                + (report.uncovered().isEmpty() ? "; every outcome is reached by a case."
+                        : "; outcomes no case reaches: " + String.join(", ", report.uncovered()) + "."));
+        out.flush();
+        exit.set(!report.badCases().isEmpty() ? ExitCode.BAD_INPUT : report.passed() ? ExitCode.OK : ExitCode.FINDINGS);
     }
 
     /** Loads a playbook by id or path; prints why not and sets the exit status when it cannot be used. */
