@@ -49,7 +49,11 @@ public final class Session {
     private State state;
     private long seq;
 
-    Session(String id, Playbook playbook, Clock clock, EventSink sink, Diagnostics diagnostics, ConsentPolicy policy) {
+    private final boolean retain;
+
+    Session(String id, Playbook playbook, Clock clock, EventSink sink, Diagnostics diagnostics, ConsentPolicy policy,
+            boolean retain) {
+        this.retain = retain;
         this.id = id;
         this.playbook = playbook;
         this.clock = clock;
@@ -71,7 +75,7 @@ public final class Session {
 
     public Node current() { return playbook.node(current); }
 
-    /** Every event emitted so far, in order. */
+    /** Every event emitted so far, in order (empty when the session was started without keeping events). */
     public List<SessionEvent> events() { return Collections.unmodifiableList(events); }
 
     /** The answers in force (superseded answers are in the events, not here). */
@@ -486,7 +490,9 @@ public final class Session {
     }
 
     private void emit(SessionEvent e) {
-        events.add(e);
+        if (retain) {
+            events.add(e);
+        }
         sink.accept(e);
     }
 

@@ -32,7 +32,13 @@ public final class SessionEngine {
     /** Starts a walk at the playbook's start node; events go to {@code sink} as they happen. */
     public Session start(String sessionId, Playbook playbook, EventSink sink, Diagnostics diagnostics,
             ConsentPolicy policy) {
-        Session s = new Session(sessionId, playbook, clock, sink, diagnostics, policy);
+        return start(sessionId, playbook, sink, diagnostics, policy, true);
+    }
+
+    /** As above; with {@code keepEvents} false the session hands events to the sink only (long replays). */
+    public Session start(String sessionId, Playbook playbook, EventSink sink, Diagnostics diagnostics,
+            ConsentPolicy policy, boolean keepEvents) {
+        Session s = new Session(sessionId, playbook, clock, sink, diagnostics, policy, keepEvents);
         s.begin();
         return s;
     }

@@ -99,7 +99,7 @@ public class TranscriptCommands {
         }
     }
 
-    private Path resolve(String file) {
+    Path resolve(String file) {
         Path p = Path.of(file);
         if (!Files.exists(p) && !p.isAbsolute() && Files.exists(paths.transcripts().resolve(file))) {
             return paths.transcripts().resolve(file);

@@ -32,6 +32,18 @@ public final class TranscriptReader {
 
     private TranscriptReader() {}
 
+    /** Reads only the header line (checks that it is a transcript of a format this version reads). */
+    public static TranscriptHeader header(Path file) throws UnreadableException {
+        if (!Files.isRegularFile(file)) {
+            throw new UnreadableException("No transcript at " + file + ". 'transcript list' shows the recorded sessions.");
+        }
+        try (LineSource src = new LineSource(file)) {
+            return readHeader(src, file);
+        } catch (IOException e) {
+            throw new UnreadableException("Could not read " + file + ": " + e.getMessage());
+        }
+    }
+
     /** Reads everything (for export and step-through replay). */
     public static Transcript read(Path file) throws UnreadableException {
         List<SessionEvent> events = new ArrayList<>();
@@ -50,26 +62,7 @@ public final class TranscriptReader {
             throw new UnreadableException("No transcript at " + file + ". 'transcript list' shows the recorded sessions.");
         }
         try (LineSource src = new LineSource(file)) {
-            LineSource.Line first = src.next();
-            if (first == null) {
-                throw new UnreadableException(file + " is empty: it holds no transcript header.");
-            }
-            JsonNode h = parse(first.text());
-            if (h == null || !TranscriptHeader.FORMAT.equals(h.path("format").asText())) {
-                throw new UnreadableException(file + " is not a tshoot transcript: line 1 is not a transcript header.");
-            }
-            int version = h.path("formatVersion").asInt(-1);
-            if (version != TranscriptHeader.FORMAT_VERSION) {
-                throw new UnreadableException(file + " uses transcript format version " + version + "; this tshoot reads"
-                        + " version " + TranscriptHeader.FORMAT_VERSION + ". Open it with the tshoot release that wrote it ("
-                        + h.path("tshootVersion").asText("unknown") + ") or a newer one.");
-            }
-            TranscriptHeader header;
-            try {
-                header = TranscriptJson.decodeHeader(h);
-            } catch (JsonProcessingException e) {
-                throw new UnreadableException(file + " has a damaged header: " + e.getOriginalMessage());
-            }
+            TranscriptHeader header = readHeader(src, file);
             LineSource.Line line;
             while ((line = src.next()) != null) {
                 JsonNode n = parse(line.text());
@@ -92,6 +85,28 @@ public final class TranscriptReader {
             return header;
         } catch (IOException e) {
             throw new UnreadableException("Could not read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static TranscriptHeader readHeader(LineSource src, Path file) throws IOException, UnreadableException {
+        LineSource.Line first = src.next();
+        if (first == null) {
+            throw new UnreadableException(file + " is empty: it holds no transcript header.");
+        }
+        JsonNode h = parse(first.text());
+        if (h == null || !TranscriptHeader.FORMAT.equals(h.path("format").asText())) {
+            throw new UnreadableException(file + " is not a tshoot transcript: line 1 is not a transcript header.");
+        }
+        int version = h.path("formatVersion").asInt(-1);
+        if (version != TranscriptHeader.FORMAT_VERSION) {
+            throw new UnreadableException(file + " uses transcript format version " + version + "; this tshoot reads"
+                    + " version " + TranscriptHeader.FORMAT_VERSION + ". Open it with the tshoot release that wrote it ("
+                    + h.path("tshootVersion").asText("unknown") + ") or a newer one.");
+        }
+        try {
+            return TranscriptJson.decodeHeader(h);
+        } catch (JsonProcessingException e) {
+            throw new UnreadableException(file + " has a damaged header: " + e.getOriginalMessage());
         }
     }
 

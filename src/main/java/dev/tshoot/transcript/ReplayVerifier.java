@@ -1,0 +1,259 @@
+package dev.tshoot.transcript;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.tshoot.engine.ConsentPolicy;
+import dev.tshoot.engine.Diagnostics;
+import dev.tshoot.engine.ScriptedDiagnostics;
+import dev.tshoot.engine.Session;
+import dev.tshoot.engine.SessionEngine;
+import dev.tshoot.engine.SessionEvent;
+import dev.tshoot.engine.SessionException;
+import dev.tshoot.playbook.Node;
+import dev.tshoot.playbook.Playbook;
+import dev.tshoot.playbook.Suggest;
+
+/**
+ * Re-walks a recorded session against a playbook (today's, or another file), feeding it the
+ * recorded answers and the recorded probe and command results: nothing runs on this host. Reports
+ * the same path and outcome, or the first divergence and why. Streams the transcript one segment
+ * (an answer and what followed it) at a time, so memory does not grow with its length.
+ */
+public final class ReplayVerifier {
+
+    /** Where the walks part: after {@code node}, the record went to {@code recorded}, the playbook now goes to {@code now}. */
+    public record Divergence(String node, String recorded, String now, String why) {}
+
+    /** The verdict. {@code hashDiffers}: the playbook is not the exact file pinned in the transcript. */
+    public record Report(TranscriptHeader header, String playbookSha256, boolean hashDiffers, long eventsRead,
+            List<String> path, String outcome, Divergence divergence) {
+        public boolean same() { return divergence == null; }
+
+        /** 0 same path and outcome, 1 diverged. */
+        public int exitStatus() { return divergence == null ? 0 : 1; }
+    }
+
+    private final SessionEngine engine;
+
+    /** The OS family a recorded host summary names, so the playbook picks the same command. */
+    static String osFamily(TranscriptHeader.Host host) {
+        String os = host == null || host.os() == null ? "" : host.os().toLowerCase(java.util.Locale.ROOT);
+        return os.startsWith("windows") ? "windows" : os.startsWith("mac") || os.startsWith("darwin") ? "macos"
+                : os.startsWith("linux") ? "linux" : "other";
+    }
+
+    public ReplayVerifier(SessionEngine engine) {
+        this.engine = engine;
+    }
+
+    public Report verify(Path transcript, Playbook pb) throws TranscriptReader.UnreadableException {
+        Walk w = new Walk(pb, osFamily(TranscriptReader.header(transcript).host()));
+        TranscriptHeader h = TranscriptReader.stream(transcript, w::accept, () -> { });
+        w.finish();
+        return new Report(h, pb.sha256(), !pb.sha256().equals(h.playbook().sha256()), w.read, w.path, w.outcome(),
+                w.divergence);
+    }
+
+    /** The walk in progress: recorded segments are fed to a fresh session and compared. */
+    private final class Walk {
+        final Playbook pb;
+        final List<SessionEvent> segment = new ArrayList<>();
+        final Deque<String> replayed = new ArrayDeque<>();
+        final Map<String, SessionEvent.CheckEvaluated> replayChecks = new HashMap<>();
+        final List<String> path = new ArrayList<>();
+        SessionEvent action;
+        boolean started;
+        Session session;
+        ScriptedDiagnostics diagnostics;
+        final Map<String, Deque<String>> consents = new HashMap<>();
+        Divergence divergence;
+        String lastCommon;
+        String recordedOutcome;
+        long read;
+
+        Walk(Playbook pb, String os) {
+            this.pb = pb;
+            this.diagnostics = new ScriptedDiagnostics(os);
+        }
+
+        void accept(SessionEvent e) {
+            read++;
+            if (divergence != null) {
+                return;
+            }
+            boolean isAction = e instanceof SessionEvent.AnswerGiven || e instanceof SessionEvent.WentBack
+                    || e instanceof SessionEvent.Jumped || e instanceof SessionEvent.Restarted;
+            if (isAction) {
+                segment();
+                action = e;
+                return;
+            }
+            if (e instanceof SessionEvent.OutcomeReached o) {
+                recordedOutcome = o.node();
+            }
+            segment.add(e);
+        }
+
+        void finish() {
+            if (divergence == null) {
+                segment();
+            }
+            if (divergence == null && !replayed.isEmpty()) {
+                divergence = new Divergence(lastCommon, "(the recording ends here)", replayed.peek(),
+                        "the playbook now continues to '" + replayed.peek() + "' where the session ended");
+            }
+            if (divergence == null && recordedOutcome != null && session != null
+                    && (session.outcome() == null || !recordedOutcome.equals(session.outcome().id()))) {
+                divergence = new Divergence(lastCommon, recordedOutcome, session.current().id(),
+                        "the recorded outcome is not reached");
+            }
+        }
+
+        String outcome() {
+            return session == null || session.outcome() == null ? null : session.outcome().id();
+        }
+
+        /** Plays the pending action with the results recorded after it, then compares the nodes entered. */
+        private void segment() {
+            for (SessionEvent e : segment) {
+                if (e instanceof SessionEvent.ProbeRan p) {
+                    diagnostics.probe(p.node(), new Diagnostics.ProbeData(p.probe(), p.facts(), p.unknown(), p.evidence(),
+                            p.durationMs(), p.error()));
+                } else if (e instanceof SessionEvent.CommandRan c) {
+                    diagnostics.command(c.node(), new Diagnostics.CommandData(c.status(), c.exitCode(), c.stdout(),
+                            c.stderr(), c.stdoutTruncated(), c.stderrTruncated(), c.stdoutValidUtf8(), c.stderrValidUtf8(),
+                            c.durationMs(), c.timedOut(), c.error()));
+                    consents.computeIfAbsent(c.node(), k -> new ArrayDeque<>()).add(c.consent());
+                }
+            }
+            try {
+                if (!started) {
+                    started = true;
+                    session = engine.start("replay", pb, this::replayEvent, diagnostics, this::decide, false);
+                } else if (action != null) {
+                    apply(action);
+                }
+            } catch (SessionException ex) {
+                SessionEvent.AnswerGiven a = (SessionEvent.AnswerGiven) action;
+                divergence = new Divergence(a.node(), "answer '" + a.value() + "'", "(refused)",
+                        "the recorded answer no longer fits: " + ex.getMessage());
+            }
+            if (divergence == null) {
+                compare();
+            }
+            segment.clear();
+        }
+
+        private ConsentPolicy.Decision decide(Diagnostics.CommandRequest r) {
+            Deque<String> q = consents.get(r.node());
+            String c = q == null || q.isEmpty() ? "yes" : q.poll();
+            return switch (c) {
+                case "no" -> ConsentPolicy.Decision.DECLINE;
+                case "dry-run" -> ConsentPolicy.Decision.DRY_RUN;
+                default -> ConsentPolicy.Decision.APPROVE;
+            };
+        }
+
+        private void replayEvent(SessionEvent e) {
+            if (e instanceof SessionEvent.NodeEntered n) {
+                replayed.add(n.node());
+            } else if (e instanceof SessionEvent.CheckEvaluated c) {
+                replayChecks.put(c.node(), c);
+            }
+        }
+
+        private void apply(SessionEvent a) throws SessionException {
+            if (a instanceof SessionEvent.AnswerGiven g) {
+                if (!g.node().equals(session.current().id())) {
+                    divergence = new Divergence(lastCommon, g.node(), session.current().id(),
+                            "the recorded answer was given at '" + g.node() + "', but the playbook is now at '"
+                                    + session.current().id() + "'");
+                    return;
+                }
+                session.answer("action".equals(g.kind()) ? "done" : g.value());
+            } else if (a instanceof SessionEvent.WentBack) {
+                session.back();
+            } else if (a instanceof SessionEvent.Jumped j) {
+                if (pb.node(j.to()) == null) {
+                    divergence = new Divergence(j.from(), j.to(), "(missing)", "the recorded goto target '" + j.to()
+                            + "' was removed or renamed." + Suggest.didYouMean(j.to(), pb.nodes().keySet()));
+                    return;
+                }
+                session.jump(j.to());
+            } else if (a instanceof SessionEvent.Restarted) {
+                session.restart();
+            }
+        }
+
+        private void compare() {
+            for (SessionEvent e : segment) {
+                if (!(e instanceof SessionEvent.NodeEntered rec)) {
+                    continue;
+                }
+                String now = replayed.poll();
+                if (now == null) {
+                    Node cur = session.current();
+                    String why = cur instanceof Node.Question q
+                            ? "new question '" + q.id() + "' (\"" + q.prompt() + "\") has no recorded answer"
+                            : "the playbook now stops at '" + cur.id() + "' to ask, where the session went on";
+                    divergence = new Divergence(lastCommon, rec.node(), cur.id(), why);
+                    return;
+                }
+                if (!now.equals(rec.node())) {
+                    divergence = new Divergence(lastCommon, rec.node(), now, explain(lastCommon, rec.node(), now));
+                    return;
+                }
+                lastCommon = now;
+                path.add(now);
+            }
+        }
+
+        private String explain(String from, String recorded, String now) {
+            if (from == null) {
+                return "the playbook now starts at '" + now + "' instead of '" + recorded + "'";
+            }
+            if (pb.node(recorded) == null) {
+                return "node '" + recorded + "' was removed or renamed." + Suggest.didYouMean(recorded, pb.nodes().keySet());
+            }
+            if (pb.node(now) instanceof Node.Question q) {
+                return "the playbook now asks '" + now + "' (\"" + q.prompt() + "\"), which has no recorded answer; the"
+                        + " session went from '" + from + "' to '" + recorded + "'";
+            }
+            SessionEvent.CheckEvaluated before = null;
+            for (SessionEvent e : segment) {
+                if (e instanceof SessionEvent.CheckEvaluated c && c.node().equals(from)) {
+                    before = c;
+                }
+            }
+            SessionEvent.CheckEvaluated after = replayChecks.get(from);
+            if (before != null && after != null) {
+                for (int i = 0; i < Math.max(before.conditions().size(), after.conditions().size()); i++) {
+                    var b = i < before.conditions().size() ? before.conditions().get(i) : null;
+                    var a = i < after.conditions().size() ? after.conditions().get(i) : null;
+                    if (b == null || a == null || !java.util.Objects.equals(b.when(), a.when())) {
+                        return "the conditions of '" + from + "' changed: recorded " + cond(b) + ", now " + cond(a);
+                    }
+                    if (b.value() != a.value()) {
+                        return "condition " + cond(a) + " now evaluates to " + a.value() + " (was " + b.value() + ")"
+                                + (a.error() != null ? ": " + a.error() : "");
+                    }
+                }
+            }
+            Node n = pb.node(from);
+            if (n instanceof Node.Question) {
+                return "the recorded answer at '" + from + "' now leads to '" + now + "' instead of '" + recorded + "'";
+            }
+            return "'" + from + "' now leads to '" + now + "' instead of '" + recorded + "'";
+        }
+
+        private String cond(SessionEvent.ConditionResult c) {
+            return c == null ? "(none)" : c.when() == null ? "the default" : "`" + c.when() + "`";
+        }
+    }
+}
