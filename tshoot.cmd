@@ -64,7 +64,7 @@ if not defined MAKE (
 )
 echo tshoot: preparing the start-up archive for this JDK ^(once^) ... 1>&2
 (echo playbook list& echo probe list& echo exit) | "%JAVA%" %MAKE% -Xlog:disable -Dtshoot.home="%HOME_DIR%" -Dtshoot.transcripts="%TEMP%" -jar "%APP%\tshoot.jar" >nul 2>nul
-"%JAVA%" %USE% -Xshare:auto -Xlog:disable -Dtshoot.home="%HOME_DIR%" -jar "%APP%\tshoot.jar" version >nul 2>nul
+"%JAVA%" %USE% -Xlog:disable -Dtshoot.home="%HOME_DIR%" -jar "%APP%\tshoot.jar" version >nul 2>nul
 if errorlevel 1 (
   type nul > "%APP%\startup.failed"
   goto extracted
@@ -77,7 +77,7 @@ if not exist "%FILE%" (
 
 :archived
 set /p USE=<"%APP%\startup.flags"
-"%JAVA%" %USE% -Xshare:auto -Xlog:disable -Xlog:all=warning:stderr -Dtshoot.home="%HOME_DIR%" -jar "%APP%\tshoot.jar" %*
+"%JAVA%" %USE% -Xlog:disable -Xlog:all=warning:stderr -Dtshoot.home="%HOME_DIR%" -jar "%APP%\tshoot.jar" %*
 exit /b %ERRORLEVEL%
 
 :extracted
