@@ -102,6 +102,14 @@ final class PlaybookValidator {
                 }
             }
         }
+        for (int i = 0; i < p.symptoms().size(); i++) {
+            String node = p.symptoms().get(i).node();
+            if (node != null && !declared.contains(node)) {
+                add("dangling-goto", "/symptoms/" + i + "/node", "symptom '" + p.symptoms().get(i).id()
+                        + "' starts at node '" + node + "', which does not exist." + Suggest.didYouMean(node, declared),
+                        "name an existing node, or leave 'node' out to start at 'start'");
+            }
+        }
         registers(nodes);
         if (p.start() == null || !nodes.containsKey(p.start()) || p.graphIncomplete()) {
             return; // whole-graph checks on a broken graph would only repeat the findings above
