@@ -24,6 +24,7 @@ class InteractiveIT {
         String keys = String.join("\n",
                 "status",
                 "start docker-desktop-nested-virtualization",
+                "2", // ask-run-here: no (question path: nothing runs on this machine)
                 "1", // ask-guest-os: Windows
                 "1", // ask-in-vm: in a VM
                 "1", // ask-hypervisor: VMware ESXi
@@ -44,7 +45,7 @@ class InteractiveIT {
         assertThat(out).contains("No session has been started");
         assertThat(out).contains("RESOLVED").contains("Nested virtualization");
         assertThat(out).contains("<- outcome");
-        assertThat(out).contains(" 1. ask-guest-os").contains("= Windows");
+        assertThat(out).contains(" 2. ask-guest-os").contains("= Windows");
         assertThat(out).contains("You are at 'resolved-nesting-works'").contains("'verify-nesting' asked");
         assertThat(out).contains("Note added at 'resolved-nesting-works'");
         assertThat(out).contains("Back at 'verify-nesting'");
@@ -65,7 +66,7 @@ class InteractiveIT {
     @Test
     void endOfInputClosesTheSessionAsInterrupted() throws Exception {
         JarRunner tshoot = new JarRunner(transcripts);
-        JarRunner.Run r = tshoot.run("start docker-desktop-nested-virtualization\n1\n");
+        JarRunner.Run r = tshoot.run("start docker-desktop-nested-virtualization\n2\n");
         assertThat(r.out()).doesNotContain("Exception");
         String json = java.nio.file.Files.readString(tshoot.transcripts().get(0));
         assertThat(json).contains("\"type\":\"session-ended\"").contains("\"reason\":\"interrupted\"");

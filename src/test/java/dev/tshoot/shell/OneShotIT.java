@@ -30,7 +30,7 @@ class OneShotIT {
     void playbookListListsTheShippedPlaybook() throws Exception {
         JarRunner.Run r = tshoot.run(null, "playbook", "list");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains(PB).contains("1.0.0");
+        assertThat(r.out()).contains(PB).contains("1.1.0");
     }
 
     @Test
