@@ -474,7 +474,7 @@ public final class Session {
             } else if (node instanceof Node.Outcome o) {
                 state = State.AT_OUTCOME;
                 emit(new SessionEvent.OutcomeReached(++seq, clock.instant(), id, o.result().yamlName(), o.title(),
-                        o.message(), o.references()));
+                        o.message(), o.references(), o.handover()));
             }
             return;
         }

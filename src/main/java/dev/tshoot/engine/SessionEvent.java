@@ -86,7 +86,7 @@ public sealed interface SessionEvent permits SessionEvent.NodeEntered, SessionEv
 
     /** The walk reached an outcome. */
     record OutcomeReached(long seq, Instant at, String node, String result, String title, String message,
-            List<String> references) implements SessionEvent {
+            List<String> references, Node.Handover handover) implements SessionEvent {
         public OutcomeReached {
             references = references == null ? List.of() : List.copyOf(references);
         }

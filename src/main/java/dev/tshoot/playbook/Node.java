@@ -32,6 +32,9 @@ public sealed interface Node permits Node.Question, Node.Check, Node.Action, Nod
         public String yamlName() { return name().toLowerCase(); }
     }
 
+    /** Where a case continues: a playbook id and, optionally, the node to start at. */
+    record Handover(String playbook, String node) {}
+
     /** A command shown to the user to copy; tshoot never runs these. */
     record Snippet(String platform, String shell, String text, String note) {}
 
@@ -106,8 +109,12 @@ public sealed interface Node permits Node.Question, Node.Check, Node.Action, Nod
         @Override public List<String> targets() { return next == null ? List.of() : List.of(next); }
     }
 
-    /** The end of a walk. */
-    record Outcome(String id, Result result, String title, String message, List<String> references) implements Node {
+    /**
+     * The end of a walk. {@code handover} (optional) names another playbook (and node) where the
+     * case continues, so playbooks can pass a case on without repeating each other's content.
+     */
+    record Outcome(String id, Result result, String title, String message, List<String> references,
+            Handover handover) implements Node {
         public Outcome {
             references = List.copyOf(references);
         }

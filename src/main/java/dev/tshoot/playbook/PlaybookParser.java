@@ -392,11 +392,24 @@ final class PlaybookParser {
         String message = o.str("message", true);
         List<String> refs = o.strList("references", false);
         checkUrls(o, "references", refs);
-        o.finish(List.of("type", "result", "title", "message", "references"), "an outcome");
+        Node.Handover handover = null;
+        Obj h = o.obj("handover", false);
+        if (h != null) {
+            String pb = h.str("playbook", true);
+            String node = h.str("node", false);
+            if (pb != null && !SLUG.matcher(pb).matches()) {
+                h.bad("playbook", "'" + pb + "' is not a playbook id", "name the other playbook by its metadata.id");
+            }
+            h.finish(List.of("playbook", "node"));
+            if (pb != null) {
+                handover = new Node.Handover(pb, node);
+            }
+        }
+        o.finish(List.of("type", "result", "title", "message", "references", "handover"), "an outcome");
         if (result == null || title == null || message == null) {
             return null;
         }
-        return new Node.Outcome(id, result, title, message, refs);
+        return new Node.Outcome(id, result, title, message, refs, handover);
     }
 
     private List<Transition> transitions(Obj o, String field) {

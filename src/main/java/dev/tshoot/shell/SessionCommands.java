@@ -47,6 +47,39 @@ public class SessionCommands {
         driver.drive(s, out);
     }
 
+    @Command(name = "continue", group = "Session",
+            description = "At an outcome that hands the case over, start the other playbook where it continues")
+    public void continueIn(CommandContext ctx) {
+        PrintWriter out = ctx.outputWriter();
+        Session s = require(out, "continue");
+        if (s == null) {
+            return;
+        }
+        var o = s.outcome();
+        if (o == null || o.handover() == null) {
+            fail(out, "'continue' follows an outcome that hands the case to another playbook, and '" + s.current().id()
+                    + "' does not. Use 'resume' to go on with this session.");
+            return;
+        }
+        Playbook next = playbooks.loadValid(o.handover().playbook(), out);
+        if (next == null) {
+            return;
+        }
+        String from = s.playbook().id() + " session " + s.id() + " (outcome '" + o.id() + "')";
+        holder.close("outcome");
+        Session n = holder.start(next, out);
+        out.println(Console.bold(next.metadata().title()) + Console.dim("  (" + next.id() + ", continued from " + from + ")"));
+        try {
+            n.note("Continued from " + from + ".");
+            if (o.handover().node() != null && !o.handover().node().equals(n.current().id())) {
+                n.jump(o.handover().node());
+            }
+        } catch (SessionException e) {
+            fail(out, e.getMessage());
+        }
+        driver.drive(n, out);
+    }
+
     @Command(name = "resume", group = "Session", description = "Continue the paused session")
     public void resume(CommandContext ctx) {
         Session s = require(ctx.outputWriter(), "resume");

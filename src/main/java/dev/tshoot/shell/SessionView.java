@@ -117,6 +117,11 @@ final class SessionView {
             out.println("  References:");
             o.references().forEach(r -> out.println("    " + r));
         }
+        if (o.handover() != null) {
+            out.println("  " + Console.cyan("Continues in playbook '" + o.handover().playbook() + "'"
+                    + (o.handover().node() != null ? " at '" + o.handover().node() + "'" : "")
+                    + ": 'continue' starts it there."));
+        }
         out.flush();
     }
 
