@@ -100,6 +100,8 @@ public final class Session {
         Diagnostics.CommandRequest req = pending;
         pending = null;
         Map<String, Object> before = Map.copyOf(answers);
+        boolean readOnlyBefore = alwaysReadOnly;
+        boolean mutatingBefore = alwaysMutating;
         Diagnostics.CommandData data;
         String how;
         switch (c) {
@@ -123,7 +125,7 @@ public final class Session {
         }
         String target = finishCommand(check, req, how, data);
         route.add(new RouteStep(check.id(), check.type(), check.headline(), "consent", how, null,
-                lastConditions, target, before));
+                lastConditions, target, before, readOnlyBefore, mutatingBefore));
         enter(target, "check");
     }
     public List<RouteStep> route() { return Collections.unmodifiableList(route); }
@@ -208,7 +210,7 @@ public final class Session {
                 Map<String, Object> data = data(text);
                 Transitioned t = evaluate(q, q.next(), data);
                 route.add(new RouteStep(q.id(), q.type(), q.headline(), "answer", q.secret() ? "(hidden)" : text, null,
-                        t.results, t.target, before));
+                        t.results, t.target, before, alwaysReadOnly, alwaysMutating));
                 enter(t.target, "answer");
             }
         }
@@ -230,6 +232,8 @@ public final class Session {
         pending = null;
         route.subList(i, route.size()).clear();
         answers = new LinkedHashMap<>(undone.answersBefore());
+        alwaysReadOnly = undone.alwaysReadOnlyBefore();
+        alwaysMutating = undone.alwaysMutatingBefore();
         emit(new SessionEvent.WentBack(++seq, clock.instant(), from, undone.node()));
         enter(undone.node(), "back");
     }
@@ -245,7 +249,7 @@ public final class Session {
         Node from = current();
         pending = null;
         route.add(new RouteStep(from.id(), from.type(), from.headline(), "goto", null, null, List.of(), nodeId,
-                Map.copyOf(answers)));
+                Map.copyOf(answers), alwaysReadOnly, alwaysMutating));
         emit(new SessionEvent.Jumped(++seq, clock.instant(), from.id(), nodeId));
         enter(nodeId, "goto");
     }
@@ -453,7 +457,8 @@ public final class Session {
                 } else {
                     target = evaluate(c, c.next(), data(null)).target;
                 }
-                route.add(new RouteStep(c.id(), c.type(), c.headline(), "check", null, null, lastConditions, target, before));
+                route.add(new RouteStep(c.id(), c.type(), c.headline(), "check", null, null, lastConditions, target, before,
+                        alwaysReadOnly, alwaysMutating));
                 id = target;
                 how = "check";
                 continue;
@@ -486,7 +491,7 @@ public final class Session {
 
     private void step(Node node, String how, String value, String label, List<ConditionResult> conditions, String target) {
         route.add(new RouteStep(node.id(), node.type(), node.headline(), how, value, label, conditions, target,
-                Map.copyOf(answers)));
+                Map.copyOf(answers), alwaysReadOnly, alwaysMutating));
     }
 
     private void emit(SessionEvent e) {

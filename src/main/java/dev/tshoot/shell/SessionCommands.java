@@ -96,8 +96,10 @@ public class SessionCommands {
             return;
         }
         try {
+            String to = s.route().stream().filter(r -> !"check".equals(r.how())).reduce((a, b) -> b)
+                    .map(dev.tshoot.engine.RouteStep::node).orElse(s.current().id());
             s.back();
-            out.println(Console.dim("Back at '" + s.current().id() + "'. The earlier answer stays in the transcript."));
+            out.println(Console.dim("Undid the last answer, at '" + to + "'. The earlier answer stays in the transcript."));
             driver.drive(s, out);
         } catch (SessionException e) {
             fail(out, e.getMessage());

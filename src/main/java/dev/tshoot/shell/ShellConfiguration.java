@@ -36,6 +36,12 @@ public class ShellConfiguration {
     }
 
     @Bean
+    org.springframework.shell.jline.CommandCompleter commandCompleter(
+            org.springframework.shell.core.command.CommandRegistry registry) {
+        return new ArgumentCompleter(registry);
+    }
+
+    @Bean
     SessionEngine sessionEngine() {
         SecureRandom random = new SecureRandom();
         return new SessionEngine(Clock.systemUTC(), () -> {

@@ -81,6 +81,18 @@ class CheckNodesTest {
     }
 
     @Test
+    void backUndoesAnAlwaysConsentSoTheCommandIsAskedAgain() throws SessionException {
+        FakeDiagnostics d = new FakeDiagnostics("linux").command(List.of("lscpu"), 0, "no virtualization line");
+        Session s = start(d, ConsentPolicy.ASK_ALWAYS);
+        s.consent(Session.Consent.ALWAYS);
+        assertThat(s.current().id()).isEqualTo("unresolved");
+        s.back();
+        assertThat(s.state()).as("'always' was undone with the answer").isEqualTo(Session.State.WAITING_FOR_CONSENT);
+        assertThat(s.current().id()).isEqualTo("lscpu");
+        assertThat(d.commands).hasSize(1);
+    }
+
+    @Test
     void registersFeedConditionsIncludingRegexOnOutput() {
         FakeDiagnostics d = new FakeDiagnostics("linux").command(List.of("lscpu"), 0, LSCPU_VTX)
                 .command(List.of("modprobe", "kvm_intel"), 0, "");
