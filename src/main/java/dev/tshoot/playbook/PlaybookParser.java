@@ -37,10 +37,13 @@ final class PlaybookParser {
     private final List<Finding> findings;
     private boolean graphIncomplete;
 
+    private final FindingSink sink;
+
     PlaybookParser(LocatedYaml yaml, String file, List<Finding> findings) {
         this.yaml = yaml;
         this.file = file;
         this.findings = findings;
+        this.sink = new FindingSink(yaml, file, findings);
     }
 
     /** The parsed parts; null members where a part was too broken to use. */
@@ -58,7 +61,7 @@ final class PlaybookParser {
                     + LocatedYaml.describe(root), "start from the example in playbooks/README.md");
             return new Parsed(null, null, Map.of(), List.of(), true);
         }
-        Obj top = new Obj(root, "");
+        YamlObject top = new YamlObject(sink, root, "");
         String api = top.str("apiVersion", true);
         if (api != null && !API_VERSION.equals(api)) {
             top.bad("apiVersion", "apiVersion must be '" + API_VERSION + "', not '" + api + "'",
@@ -69,13 +72,13 @@ final class PlaybookParser {
             top.bad("kind", "kind must be 'Playbook', not '" + kind + "'", "set kind: Playbook");
         }
         Playbook.Metadata md = null;
-        Obj mdo = top.obj("metadata", true);
+        YamlObject mdo = top.obj("metadata", true);
         if (mdo != null) {
             md = metadata(mdo);
         }
         String start = top.str("start", true);
         Map<String, Node> nodes = new LinkedHashMap<>();
-        Obj no = top.obj("nodes", true);
+        YamlObject no = top.obj("nodes", true);
         if (no != null) {
             if (no.node.isEmpty()) {
                 add("missing-field", "/nodes", "nodes", "the playbook has no nodes", "add at least a question and an outcome");
@@ -99,8 +102,8 @@ final class PlaybookParser {
             }
         }
         List<Playbook.Symptom> symptoms = new ArrayList<>();
-        List<Obj> so = top.objList("symptoms", false);
-        for (Obj s : so) {
+        List<YamlObject> so = top.objList("symptoms", false);
+        for (YamlObject s : so) {
             String sid = s.str("id", true);
             String pattern = s.str("pattern", true);
             String node = s.str("node", false);
@@ -117,7 +120,7 @@ final class PlaybookParser {
         return new Parsed(md, start, nodes, symptoms, graphIncomplete);
     }
 
-    private Playbook.Metadata metadata(Obj o) {
+    private Playbook.Metadata metadata(YamlObject o) {
         String id = o.str("id", true);
         if (id != null && !SLUG.matcher(id).matches()) {
             o.bad("id", "metadata.id '" + id + "' is not a valid id",
@@ -150,7 +153,7 @@ final class PlaybookParser {
                     + LocatedYaml.describe(value), "write the node's fields indented under its id");
             return null;
         }
-        Obj o = new Obj(value, ptr);
+        YamlObject o = new YamlObject(sink, value, ptr);
         String type = o.str("type", true);
         if (type == null) {
             return null;
@@ -169,7 +172,7 @@ final class PlaybookParser {
         };
     }
 
-    private Node question(String id, Obj o) {
+    private Node question(String id, YamlObject o) {
         String prompt = o.str("prompt", true);
         String help = o.str("help", false);
         String kindText = o.str("answer", true);
@@ -193,13 +196,13 @@ final class PlaybookParser {
         Set<String> allowed = new LinkedHashSet<>(List.of("type", "prompt", "help", "answer"));
         if (kind == AnswerKind.CHOICE) {
             allowed.add("choices");
-            List<Obj> cs = o.objList("choices", true);
+            List<YamlObject> cs = o.objList("choices", true);
             if (o.node.has("choices") && cs.size() < 2 && o.node.get("choices").isArray()) {
                 o.bad("choices", "a choice question needs at least two choices, it has " + cs.size(),
                         "add choices, or use answer: yesno");
             }
             Set<String> values = new LinkedHashSet<>();
-            for (Obj c : cs) {
+            for (YamlObject c : cs) {
                 String v = c.str("value", true);
                 String label = c.str("label", true);
                 String target = c.str("goto", true);
@@ -242,11 +245,11 @@ final class PlaybookParser {
     static final Pattern SIZE = Pattern.compile("([0-9]{1,12})(B|KiB|MiB)?");
     static final long MAX_OUTPUT_LIMIT = 64L * 1024 * 1024;
 
-    private Node check(String id, Obj o) {
+    private Node check(String id, YamlObject o) {
         String title = o.str("title", false);
         String probe = o.str("probe", false);
         Node.RunSpec run = null;
-        Obj r = o.obj("run", false);
+        YamlObject r = o.obj("run", false);
         if (r != null) {
             run = runSpec(r);
         }
@@ -269,7 +272,7 @@ final class PlaybookParser {
         return new Node.Check(id, title, probe, run, register, next);
     }
 
-    private Node.RunSpec runSpec(Obj r) {
+    private Node.RunSpec runSpec(YamlObject r) {
         boolean shell = r.bool("shell");
         Map<String, List<String>> argv = new LinkedHashMap<>();
         for (String os : List.of("windows", "linux", "macos")) {
@@ -343,11 +346,11 @@ final class PlaybookParser {
         return new Node.RunSpec(argv, shell, timeout, max, mutating);
     }
 
-    private Node action(String id, Obj o) {
+    private Node action(String id, YamlObject o) {
         String title = o.str("title", true);
         String instructions = o.str("instructions", true);
         List<Snippet> commands = new ArrayList<>();
-        for (Obj c : o.objList("commands", false)) {
+        for (YamlObject c : o.objList("commands", false)) {
             String platform = c.str("platform", false);
             if (platform != null && !SNIPPET_PLATFORMS.contains(platform)) {
                 c.bad("platform", "platform '" + platform + "' is not one of " + sorted(SNIPPET_PLATFORMS) + "."
@@ -375,7 +378,7 @@ final class PlaybookParser {
         return new Node.Action(id, title, instructions, commands, sources, next);
     }
 
-    private Node outcome(String id, Obj o) {
+    private Node outcome(String id, YamlObject o) {
         String r = o.str("result", true);
         Result result = null;
         if (r != null) {
@@ -393,7 +396,7 @@ final class PlaybookParser {
         List<String> refs = o.strList("references", false);
         checkUrls(o, "references", refs);
         Node.Handover handover = null;
-        Obj h = o.obj("handover", false);
+        YamlObject h = o.obj("handover", false);
         if (h != null) {
             String pb = h.str("playbook", true);
             String node = h.str("node", false);
@@ -412,9 +415,9 @@ final class PlaybookParser {
         return new Node.Outcome(id, result, title, message, refs, handover);
     }
 
-    private List<Transition> transitions(Obj o, String field) {
+    private List<Transition> transitions(YamlObject o, String field) {
         List<Transition> out = new ArrayList<>();
-        for (Obj t : o.objList(field, true)) {
+        for (YamlObject t : o.objList(field, true)) {
             String when = t.str("when", false);
             String target = t.str("goto", true);
             t.finish(List.of("when", "goto"));
@@ -425,7 +428,7 @@ final class PlaybookParser {
         return out;
     }
 
-    private void checkRegex(Obj o, String field, String regex) {
+    private void checkRegex(YamlObject o, String field, String regex) {
         try {
             Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
@@ -434,7 +437,7 @@ final class PlaybookParser {
         }
     }
 
-    private void checkUrls(Obj o, String field, List<String> urls) {
+    private void checkUrls(YamlObject o, String field, List<String> urls) {
         for (int i = 0; i < urls.size(); i++) {
             if (!URL.matcher(urls.get(i)).matches()) {
                 o.badAt("/" + field + "/" + i, "'" + urls.get(i) + "' is not an http(s) URL",
@@ -456,176 +459,10 @@ final class PlaybookParser {
     }
 
     void add(String rule, String ptr, String path, String message, String hint) {
-        SourceLocation l = yaml.at(ptr);
-        findings.add(new Finding(Finding.Severity.ERROR, rule, file, l.line(), l.column(), path, message, hint));
+        sink.add(rule, ptr, path, message, hint);
     }
 
     void addKey(String rule, String ptr, String path, String message, String hint) {
-        SourceLocation l = yaml.keyAt(ptr);
-        findings.add(new Finding(Finding.Severity.ERROR, rule, file, l.line(), l.column(), path, message, hint));
-    }
-
-    /** A mapping in the tree, with typed getters that record findings. */
-    private final class Obj {
-        final JsonNode node;
-        final String ptr;
-        final Set<String> used = new LinkedHashSet<>();
-
-        Obj(JsonNode node, String ptr) {
-            this.node = node;
-            this.ptr = ptr;
-        }
-
-        String p(String field) {
-            return ptr + "/" + LocatedYaml.seg(field);
-        }
-
-        JsonNode get(String field, boolean required, String expected) {
-            used.add(field);
-            JsonNode v = node.get(field);
-            if (v == null || v.isNull()) {
-                if (required) {
-                    String where = ptr.isEmpty() ? "the playbook" : display(ptr);
-                    SourceLocation l = yaml.at(ptr);
-                    findings.add(new Finding(Finding.Severity.ERROR, "missing-field", file, l.line(), l.column(),
-                            display(p(field)), "required field '" + field + "' is missing in " + where,
-                            "add '" + field + ":' with " + expected));
-                }
-                return null;
-            }
-            return v;
-        }
-
-        String str(String field, boolean required) {
-            JsonNode v = get(field, required, "a value");
-            if (v == null) {
-                return null;
-            }
-            if (v.isValueNode() && !v.isTextual() && !v.isBinary()) {
-                if (v.isNumber()) {
-                    return v.asText();
-                }
-                if (v.isBoolean()) {
-                    wrongType(field, v, "a string (quote it: \"" + v.asText() + "\")");
-                    return null;
-                }
-            }
-            if (!v.isTextual()) {
-                wrongType(field, v, "a string");
-                return null;
-            }
-            if (v.asText().isBlank() && required) {
-                bad(field, "field '" + field + "' is empty", "give it a value");
-                return null;
-            }
-            return v.asText();
-        }
-
-        boolean bool(String field) {
-            JsonNode v = get(field, false, "true or false");
-            if (v == null) {
-                return false;
-            }
-            if (!v.isBoolean()) {
-                wrongType(field, v, "true or false");
-                return false;
-            }
-            return v.asBoolean();
-        }
-
-        Obj obj(String field, boolean required) {
-            JsonNode v = get(field, required, "a mapping");
-            if (v == null) {
-                return null;
-            }
-            if (!v.isObject()) {
-                wrongType(field, v, "a mapping");
-                return null;
-            }
-            return new Obj(v, p(field));
-        }
-
-        List<Obj> objList(String field, boolean required) {
-            JsonNode v = get(field, required, "a list");
-            List<Obj> out = new ArrayList<>();
-            if (v == null) {
-                return out;
-            }
-            if (!v.isArray()) {
-                wrongType(field, v, "a list");
-                return out;
-            }
-            if (v.isEmpty() && required) {
-                bad(field, "'" + field + "' is an empty list", "add at least one entry");
-            }
-            for (int i = 0; i < v.size(); i++) {
-                JsonNode e = v.get(i);
-                String ep = p(field) + "/" + i;
-                if (!e.isObject()) {
-                    add("wrong-type", ep, display(ep), "entry must be a mapping, but it is " + LocatedYaml.describe(e),
-                            "write the entry's fields as 'key: value' pairs");
-                    continue;
-                }
-                out.add(new Obj(e, ep));
-            }
-            return out;
-        }
-
-        List<String> strList(String field, boolean required) {
-            JsonNode v = get(field, required, "a list of strings");
-            List<String> out = new ArrayList<>();
-            if (v == null) {
-                return out;
-            }
-            if (!v.isArray()) {
-                wrongType(field, v, "a list of strings");
-                return out;
-            }
-            if (v.isEmpty() && required) {
-                bad(field, "'" + field + "' is an empty list", "add at least one entry");
-            }
-            for (int i = 0; i < v.size(); i++) {
-                JsonNode e = v.get(i);
-                if (!e.isTextual()) {
-                    String ep = p(field) + "/" + i;
-                    add("wrong-type", ep, display(ep), "entry must be a string, but it is " + LocatedYaml.describe(e),
-                            "write it as a plain or quoted string");
-                    continue;
-                }
-                out.add(e.asText());
-            }
-            return out;
-        }
-
-        void wrongType(String field, JsonNode v, String expected) {
-            add("wrong-type", p(field), display(p(field)),
-                    "'" + field + "' must be " + expected + ", but it is " + LocatedYaml.describe(v),
-                    "change it to " + expected);
-        }
-
-        void bad(String field, String message, String hint) {
-            add("bad-value", p(field), display(p(field)), message, hint);
-        }
-
-        void badAt(String relPtr, String message, String hint) {
-            add("bad-value", ptr + relPtr, display(ptr + relPtr), message, hint);
-        }
-
-        void finish(java.util.Collection<String> allowed) {
-            finish(allowed, null);
-        }
-
-        /** Reports every field that was not read, with a "did you mean". */
-        void finish(java.util.Collection<String> allowed, String what) {
-            node.fieldNames().forEachRemaining(name -> {
-                if (!allowed.contains(name) && !used.contains(name)) {
-                    String fp = p(name);
-                    String where = what != null ? " in " + what : "";
-                    addKey("unknown-field", fp, display(fp), "unknown field '" + name + "'" + where + "."
-                            + Suggest.didYouMean(name, allowed),
-                            "allowed here: " + String.join(", ", allowed));
-                }
-            });
-        }
+        sink.addKey(rule, ptr, path, message, hint);
     }
 }
