@@ -22,6 +22,12 @@ public final class PlaybookCatalog {
         this.loader = loader;
     }
 
+    /** A catalog whose loader checks probe names and that handovers name playbooks and nodes of this folder. */
+    public PlaybookCatalog(Path dir, java.util.Set<String> probes) {
+        this.dir = dir;
+        this.loader = new PlaybookLoader(probes, this::nodeIds);
+    }
+
     public Path dir() { return dir; }
 
     /** Playbook files directly in the folder ({@code *.yaml}, {@code *.yml}), sorted by name. */
@@ -47,6 +53,28 @@ public final class PlaybookCatalog {
             ids.add(n.substring(0, n.lastIndexOf('.')));
         }
         return ids;
+    }
+
+    /**
+     * The node ids of the playbook with this id, read without validating it (so that playbooks
+     * handing over to each other do not load each other in a loop); null when there is none.
+     */
+    public java.util.Set<String> nodeIds(String id) {
+        Path f = resolve(id);
+        if (f == null) {
+            return null;
+        }
+        try {
+            LocatedYaml y = LocatedYaml.parse(f.toString(), Files.readAllBytes(f));
+            if (y.root() == null || !y.root().path("nodes").isObject()) {
+                return java.util.Set.of();
+            }
+            java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+            y.root().path("nodes").fieldNames().forEachRemaining(ids::add);
+            return ids;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Loads every playbook file in the folder. */

@@ -25,15 +25,26 @@ public final class PlaybookLoader {
     }
 
     private final java.util.Set<String> probes;
+    private final java.util.function.Function<String, java.util.Set<String>> playbookNodes;
 
-    /** A loader that does not check probe names. */
+    /** A loader that checks neither probe names nor handover targets. */
     public PlaybookLoader() {
         this(java.util.Set.of());
     }
 
     /** A loader that accepts only these built-in probe names in checks. */
     public PlaybookLoader(java.util.Set<String> probes) {
+        this(probes, null);
+    }
+
+    /**
+     * @param probes        built-in probe names a check may use (empty: not checked)
+     * @param playbookNodes for a playbook id, its node ids, or null when there is no such playbook;
+     *                      used to check handovers (null: not checked)
+     */
+    public PlaybookLoader(java.util.Set<String> probes, java.util.function.Function<String, java.util.Set<String>> playbookNodes) {
         this.probes = java.util.Set.copyOf(probes);
+        this.playbookNodes = playbookNodes;
     }
 
     /** Loads a file; the display name is the path as given. */
@@ -71,7 +82,7 @@ public final class PlaybookLoader {
             return new Result(null, findings, true);
         }
         PlaybookParser.Parsed parsed = new PlaybookParser(yaml, name, findings).parse();
-        new PlaybookValidator(yaml, name, findings, probes).validate(parsed, expectedId);
+        new PlaybookValidator(yaml, name, findings, probes, playbookNodes).validate(parsed, expectedId);
         findings.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
         Playbook pb = null;
         if (findings.isEmpty()) {

@@ -23,13 +23,16 @@ final class PlaybookValidator {
     private final String file;
     private final List<Finding> findings;
     private final Set<String> probes;
+    private final java.util.function.Function<String, Set<String>> playbookNodes;
 
-    /** {@code probes}: the built-in probe names a check may use (empty: not checked). */
-    PlaybookValidator(LocatedYaml yaml, String file, List<Finding> findings, Set<String> probes) {
+    /** {@code probes}: built-in probe names (empty: not checked); {@code playbookNodes}: see PlaybookLoader. */
+    PlaybookValidator(LocatedYaml yaml, String file, List<Finding> findings, Set<String> probes,
+            java.util.function.Function<String, Set<String>> playbookNodes) {
         this.yaml = yaml;
         this.file = file;
         this.findings = findings;
         this.probes = probes;
+        this.playbookNodes = playbookNodes;
     }
 
     void validate(PlaybookParser.Parsed p, String expectedId) {
@@ -91,6 +94,17 @@ final class PlaybookValidator {
                             }
                         }
                     });
+                }
+            } else if (n instanceof Node.Outcome o && o.handover() != null && playbookNodes != null) {
+                Set<String> other = playbookNodes.apply(o.handover().playbook());
+                if (other == null) {
+                    add("unknown-handover", base + "/handover/playbook", "outcome '" + o.id() + "' hands over to playbook '"
+                            + o.handover().playbook() + "', which is not in the playbooks folder",
+                            "name an existing playbook id ('playbook list' shows them)");
+                } else if (o.handover().node() != null && !other.contains(o.handover().node())) {
+                    add("unknown-handover", base + "/handover/node", "outcome '" + o.id() + "' hands over to node '"
+                            + o.handover().node() + "' of '" + o.handover().playbook() + "', which has no such node."
+                            + Suggest.didYouMean(o.handover().node(), other), "name a node of that playbook");
                 }
             } else if (n instanceof Node.Action a) {
                 if (a.next() != null) {

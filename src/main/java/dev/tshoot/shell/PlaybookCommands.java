@@ -120,7 +120,7 @@ public class PlaybookCommands {
         }
         int clean = 0;
         for (Path f : files) {
-            PlaybookLoader.Result r = withHandovers(catalog.load(f));
+            PlaybookLoader.Result r = catalog.load(f);
             exit.raise(r.exitStatus());
             if (r.findings().isEmpty()) {
                 clean++;
@@ -178,41 +178,6 @@ public class PlaybookCommands {
                         : "; outcomes no case reaches: " + String.join(", ", report.uncovered()) + "."));
         out.flush();
         exit.set(!report.badCases().isEmpty() ? ExitCode.BAD_INPUT : report.passed() ? ExitCode.OK : ExitCode.FINDINGS);
-    }
-
-    /** Adds findings for handovers to playbooks or nodes that the playbooks folder does not have. */
-    private PlaybookLoader.Result withHandovers(PlaybookLoader.Result r) {
-        if (r.playbook() == null) {
-            return r;
-        }
-        List<dev.tshoot.playbook.Finding> extra = new java.util.ArrayList<>();
-        for (Node n : r.playbook().nodes().values()) {
-            if (n instanceof Node.Outcome o && o.handover() != null) {
-                Path target = catalog.resolve(o.handover().playbook());
-                PlaybookLoader.Result t = target == null ? null : catalog.load(target);
-                String problem = null;
-                if (t == null) {
-                    problem = "hands over to playbook '" + o.handover().playbook() + "', which is not in " + catalog.dir()
-                            + "." + dev.tshoot.playbook.Suggest.didYouMean(o.handover().playbook(), catalog.ids());
-                } else if (t.playbook() != null && o.handover().node() != null
-                        && t.playbook().node(o.handover().node()) == null) {
-                    problem = "hands over to node '" + o.handover().node() + "' of '" + o.handover().playbook()
-                            + "', which has no such node." + dev.tshoot.playbook.Suggest.didYouMean(o.handover().node(),
-                                    t.playbook().nodes().keySet());
-                }
-                if (problem != null) {
-                    extra.add(new dev.tshoot.playbook.Finding(dev.tshoot.playbook.Finding.Severity.ERROR, "unknown-handover",
-                            r.playbook().file(), 0, 0, "nodes." + o.id() + ".handover", "outcome '" + o.id() + "' " + problem,
-                            "name an existing playbook id (and node) in handover"));
-                }
-            }
-        }
-        if (extra.isEmpty()) {
-            return r;
-        }
-        List<dev.tshoot.playbook.Finding> all = new java.util.ArrayList<>(r.findings());
-        all.addAll(extra);
-        return new PlaybookLoader.Result(null, all, false);
     }
 
     /** Loads a playbook by id or path; prints why not and sets the exit status when it cannot be used. */

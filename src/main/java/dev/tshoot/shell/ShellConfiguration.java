@@ -25,8 +25,7 @@ public class ShellConfiguration {
     @Bean
     PlaybookCatalog playbookCatalog(TshootPaths paths) {
         // the probe names are constants: listing them does not touch oshi
-        return new PlaybookCatalog(paths.playbooks(),
-                new dev.tshoot.playbook.PlaybookLoader(java.util.Set.copyOf(dev.tshoot.probe.ProbeRegistry.builtin().names())));
+        return new PlaybookCatalog(paths.playbooks(), java.util.Set.copyOf(dev.tshoot.probe.ProbeRegistry.builtin().names()));
     }
 
     @Bean

@@ -27,7 +27,7 @@ class ShippedPlaybooksTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("playbooks")
     void lintsCleanAndItsCasesReachEveryOutcome(Path file) {
-        PlaybookLoader.Result r = new PlaybookLoader(Set.copyOf(ProbeRegistry.builtin().names())).load(file);
+        PlaybookLoader.Result r = new PlaybookCatalog(DIR, Set.copyOf(ProbeRegistry.builtin().names())).load(file);
         assertThat(r.findings()).as("lint findings").isEmpty();
         Playbook pb = r.playbook();
         List<Path> cases = PlaybookTests.caseFiles(PlaybookTests.caseDir(DIR, pb.id()));
