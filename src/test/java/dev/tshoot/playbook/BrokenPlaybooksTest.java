@@ -90,6 +90,26 @@ class BrokenPlaybooksTest {
     }
 
     @Test
+    void handoversMustNameAPlaybookAndNodeThatExist() {
+        String text = new String(Fixtures.readBytes(Fixtures.resource("playbooks/valid/001_walk.yaml")),
+                java.nio.charset.StandardCharsets.UTF_8).replace("    message: Out of scope.\n",
+                "    message: Out of scope.\n    handover: {playbook: other-playbok, node: ask-x}\n");
+        java.util.function.Function<String, java.util.Set<String>> folder =
+                id -> id.equals("other-playbook") ? java.util.Set.of("ask-x") : null;
+        PlaybookLoader.Result r = new PlaybookLoader(java.util.Set.of(), folder).load("h.yaml", text.getBytes(), null);
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("unknown-handover");
+            assertThat(f.line()).isEqualTo(86);
+            assertThat(f.message()).contains("playbook 'other-playbok'");
+        });
+        PlaybookLoader.Result ok = new PlaybookLoader(java.util.Set.of(), folder)
+                .load("h.yaml", text.replace("other-playbok", "other-playbook").getBytes(), null);
+        assertThat(ok.findings()).isEmpty();
+        assertThat(((Node.Outcome) ok.playbook().node("bare-metal")).handover())
+                .isEqualTo(new Node.Handover("other-playbook", "ask-x"));
+    }
+
+    @Test
     void aMissingFileIsUnreadableNotAnException() {
         PlaybookLoader.Result r = new PlaybookLoader().load(Path.of("no/such/playbook.yaml"));
         assertThat(r.exitStatus()).isEqualTo(2);
