@@ -28,12 +28,15 @@ import dev.tshoot.playbook.Suggest;
 public class OneShotRunner {
 
     @Bean
-    ApplicationRunner springShellApplicationRunner(ObjectProvider<ShellRunner> interactive, CommandParser parser,
+    ApplicationRunner springShellApplicationRunner(ObjectProvider<org.jline.reader.LineReader> reader,
+            ObjectProvider<org.springframework.shell.jline.PromptProvider> prompt, CommandParser parser,
             CommandRegistry registry, ExitCode exit) {
         return args -> {
             String[] a = args.getSourceArgs();
             if (a.length == 0) {
-                interactive.getObject().run(a);
+                ShellRunner repl = new org.springframework.shell.jline.JLineShellRunner(
+                        new CtrlCTolerantInput(reader.getObject(), prompt.getObject()), parser, registry);
+                repl.run(a);
                 return;
             }
             PrintWriter out = new PrintWriter(System.out, true);
@@ -69,6 +72,28 @@ public class OneShotRunner {
             }
             out.println("Cannot run '" + line + "': " + c.getMessage());
             return ExitCode.BAD_INPUT;
+        }
+    }
+
+    /**
+     * Ctrl-C at the prompt clears the line instead of leaving the shell (and closing the session);
+     * Ctrl-D or {@code exit} leaves.
+     */
+    static final class CtrlCTolerantInput extends org.springframework.shell.jline.JLineInputProvider {
+        CtrlCTolerantInput(org.jline.reader.LineReader reader, org.springframework.shell.jline.PromptProvider prompt) {
+            super(reader);
+            setPromptProvider(prompt);
+        }
+
+        @Override
+        public String readInput() {
+            while (true) {
+                try {
+                    return super.readInput();
+                } catch (org.jline.reader.UserInterruptException e) {
+                    getLineReader().getTerminal().writer().println(Console.dim("(Ctrl-C clears the line; 'exit' or Ctrl-D leaves tshoot)"));
+                }
+            }
         }
     }
 
