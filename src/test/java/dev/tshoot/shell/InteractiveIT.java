@@ -48,7 +48,7 @@ class InteractiveIT {
         assertThat(out).contains(" 2. ask-guest-os").contains("= Windows");
         assertThat(out).contains("You are at 'resolved-nesting-works'").contains("'verify-nesting' asked");
         assertThat(out).contains("Note added at 'resolved-nesting-works'");
-        assertThat(out).contains("Back at 'verify-nesting'");
+        assertThat(out).contains("Undid the last answer, at 'verify-nesting'");
         assertThat(out).contains("ESCALATE");
         assertThat(out).contains("Session closed with outcome ESCALATE");
         assertThat(out).doesNotContain("Exception");
