@@ -90,9 +90,12 @@ public final class ExportFixtures {
                 facts.put("hypervisor", "vmware");
                 facts.put("cpuVendor", "GenuineIntel");
                 facts.put("flags", List.of("vmx", "ept"));
-                return new ProbeData(name, facts, Map.of("nestedSupported", "no access to /dev/kvm"),
-                        List.of(Map.of("source", "dmi:sys_vendor", "observed", "VMware, Inc.", "suggests", "vmware",
-                                "weight", "strong")), 7, null);
+                Map<String, String> evidence = new LinkedHashMap<>(); // ordered: Map.of's order changes between runs
+                evidence.put("source", "dmi:sys_vendor");
+                evidence.put("observed", "VMware, Inc.");
+                evidence.put("suggests", "vmware");
+                evidence.put("weight", "strong");
+                return new ProbeData(name, facts, Map.of("nestedSupported", "no access to /dev/kvm"), List.of(evidence), 7, null);
             }
 
             @Override public CommandData run(CommandRequest request) {
@@ -114,9 +117,10 @@ public final class ExportFixtures {
         s.consent(Session.Consent.NO);
         s.end("outcome");
         // what the record-time redaction (being added) writes: rule name -> count, per event
-        return r.bytes(Map.of(
-                "note", Map.of("password", 1, "token", 1),
-                "command-ran:read-vmx", Map.of("password", 1, "aws-key", 2)));
+        Map<String, Map<String, Integer>> redactions = new LinkedHashMap<>();
+        redactions.put("note", Map.of("password", 1, "token", 1));
+        redactions.put("command-ran:read-vmx", Map.of("password", 1, "aws-key", 2));
+        return r.bytes(redactions);
     }
 
     static byte[] walkNavigation() throws Exception {

@@ -52,7 +52,7 @@ class MarkdownExportTest {
                 .contains("- consent: no (changes the system)")
                 .contains("**Probe** `virtualization` (7 ms)")
                 .contains("| `nestedSupported` | unknown: no access to /dev/kvm |")
-                .contains("- source: dmi:sys\\_vendor; weight: strong; observed: VMware, Inc.; suggests: vmware");
+                .contains("- source: dmi:sys\\_vendor; observed: VMware, Inc.; suggests: vmware; weight: strong");
     }
 
     @Test
