@@ -153,7 +153,8 @@ final class MarkdownEvents {
             return;
         }
         sb.append(title).append(":\n\n");
-        items.forEach(i -> sb.append("- ").append(Md.line(i)).append('\n'));
+        items.forEach(i -> sb.append("- ").append(i != null && i.matches("https?://[^\\s<>`\\\\]+") ? "<" + i + ">" : Md.line(i))
+                .append('\n'));
         sb.append('\n');
     }
 }
