@@ -1,0 +1,99 @@
+package dev.tshoot.transcript.export;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.tshoot.transcript.TranscriptHeader;
+
+/**
+ * What the HTML template shows, as plain values. Every string here comes from the transcript or is
+ * derived from it and is HTML-escaped when the template writes it; only {@link Trusted} text (the
+ * page's own CSS and script) is written as is.
+ */
+final class HtmlModel {
+
+    private HtmlModel() {}
+
+    /** The page's own CSS or script, bundled with tshoot: the only text written unescaped. */
+    record Trusted(String text) {}
+
+    record Page(String title, String sessionId, String playbookTitle, List<Fact> facts, IntegrityView integrity,
+            OutcomeView outcome, String playbookNote, boolean playbookFound, GraphLayout.Graph graph,
+            List<RouteItem> route, List<StepView> steps, Trusted css, Trusted js) {}
+
+    record Fact(String name, String value, boolean code) {}
+
+    record IntegrityView(String css, String label, String headline, String message, String advice) {}
+
+    record OutcomeView(String css, String result, String title, String message, List<String> references) {}
+
+    record RouteItem(int number, String from, String to, String label, String via) {}
+
+    record StepView(int number, String anchor, String node, String nodeType, String via, String at, String offset,
+            long seq, boolean unverified, String css, List<Object> items) {}
+
+    record SnippetView(String where, String text) {}
+
+    record PromptItem(String tmpl, String kind, String label, String text, String help, List<String> choices, String instructions,
+            List<SnippetView> commands, String argv) {}
+
+    record AnswerItem(String tmpl, String verb, String shown, String value) {}
+
+    record CheckItem(String tmpl, List<CondView> conditions, String decision, String target) {}
+
+    record CondView(String when, String result, String css, String error) {}
+
+    record ProbeItem(String tmpl, String probe, String duration, String error, List<Fact> facts, List<String> evidence) {}
+
+    record CommandItem(String tmpl, String argv, String consent, String kind, String result, String status,
+            String exitCode, String duration, boolean truncated, String register, String error, List<OutputView> outputs) {}
+
+    record OutputView(String name, String summary, String text) {}
+
+    record TextItem(String tmpl, String css, String label, String text) {}
+
+    record OutcomeItem(String tmpl, OutcomeView outcome) {}
+
+    static Page page(Report r, Trusted css, Trusted js) {
+        TranscriptHeader h = r.header();
+        TranscriptHeader.PlaybookRef pb = h.playbook();
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact("Playbook", pb.id() + " " + pb.version() + " (" + pb.title() + ")", false));
+        facts.add(new Fact("Playbook SHA-256", pb.sha256(), true));
+        facts.add(new Fact("Playbook file", pb.file() + ": " + r.source().playbook().message(), false));
+        facts.add(new Fact("tshoot version", h.tshootVersion(), true));
+        TranscriptHeader.Host host = h.host();
+        facts.add(new Fact("Host", host == null ? "unknown" : host.os() + " " + host.osVersion() + " (" + host.arch()
+                + "), host " + host.hostname() + ", user " + host.user(), false));
+        facts.add(new Fact("Session", h.sessionId(), true));
+        facts.add(new Fact("Started", String.valueOf(h.startedAt()), false));
+        facts.add(new Fact("Ended", r.ended() == null ? "not closed (no session-ended event): it crashed or is still running"
+                : r.ended().at() + " (" + r.ended().reason() + ")", false));
+        facts.add(new Fact("Transcript", r.source().fileName() + ", " + r.source().transcript().events().size() + " events", false));
+        Integrity i = r.integrity();
+        IntegrityView iv = new IntegrityView(i.css(), i.label(), i.headline(), i.message(), i.advice());
+        OutcomeView outcome = r.outcome() == null ? null : outcome(r.outcome());
+        List<RouteItem> route = r.route().stream()
+                .map(e -> new RouteItem(e.number(), e.from(), e.to(), Text.oneLine(e.label(), 120), e.via())).toList();
+        List<StepView> steps = new ArrayList<>();
+        String last = r.lastNode();
+        for (Report.Step s : r.steps()) {
+            boolean unverified = i.unverified(s.lastSeq());
+            boolean isLast = s == r.steps().get(r.steps().size() - 1) && s.node() != null && s.node().equals(last);
+            steps.add(new StepView(s.number(), "step-" + s.number(), s.node() == null ? "(before the first node)" : s.node(),
+                    s.nodeType() == null ? "" : s.nodeType(), s.via() == null ? "" : s.via(), String.valueOf(s.at()),
+                    Text.offset(h.startedAt(), s.at()), s.seq(), unverified,
+                    "step" + (unverified ? " unverified" : "") + (isLast ? " last" : ""), HtmlItems.items(s)));
+        }
+        return new Page("tshoot session " + h.sessionId() + ": " + pb.title(), h.sessionId(), pb.title(), facts, iv, outcome,
+                r.source().playbook().message(), r.source().playbook().playbook() != null,
+                GraphLayout.of(r, r.source().playbook().playbook()), route, steps, css, js);
+    }
+
+    static OutcomeView outcome(dev.tshoot.engine.SessionEvent.OutcomeReached o) {
+        return new OutcomeView("result-" + String.valueOf(o.result()).toLowerCase(Locale.ROOT),
+                String.valueOf(o.result()).toUpperCase(Locale.ROOT), o.title(), Text.visible(o.message()).strip(),
+                o.references());
+    }
+}

@@ -1,0 +1,124 @@
+(function () {
+  'use strict';
+  var input = document.getElementById('q');
+  var count = document.getElementById('count');
+  var steps = Array.prototype.slice.call(document.querySelectorAll('#steps > li.step'));
+  var nodes = Array.prototype.slice.call(document.querySelectorAll('svg g.node'));
+
+  function unmark(root) {
+    var marks = root.querySelectorAll('mark.hit');
+    for (var i = 0; i < marks.length; i++) {
+      var m = marks[i];
+      var parent = m.parentNode;
+      parent.replaceChild(document.createTextNode(m.textContent), m);
+      parent.normalize();
+    }
+  }
+
+  function mark(root, needle) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, null);
+    var texts = [];
+    var t;
+    while ((t = walker.nextNode())) {
+      texts.push(t);
+    }
+    var found = 0;
+    texts.forEach(function (node) {
+      var text = node.nodeValue;
+      var hay = text.toLowerCase();
+      if (hay.length !== text.length) {
+        hay = text;
+      }
+      var at = hay.indexOf(needle);
+      if (at < 0) {
+        return;
+      }
+      var frag = document.createDocumentFragment();
+      var from = 0;
+      while (at >= 0) {
+        frag.appendChild(document.createTextNode(text.slice(from, at)));
+        var m = document.createElement('mark');
+        m.className = 'hit';
+        m.textContent = text.slice(at, at + needle.length);
+        frag.appendChild(m);
+        found++;
+        from = at + needle.length;
+        at = hay.indexOf(needle, from);
+      }
+      frag.appendChild(document.createTextNode(text.slice(from)));
+      node.parentNode.replaceChild(frag, node);
+    });
+    return found;
+  }
+
+  function apply(query) {
+    var needle = (query || '').trim().toLowerCase();
+    var shown = 0;
+    var hitNodes = {};
+    steps.forEach(function (li) {
+      unmark(li);
+      li.classList.remove('match');
+      if (!needle) {
+        li.hidden = false;
+        shown++;
+        return;
+      }
+      var hits = mark(li, needle);
+      li.hidden = hits === 0;
+      if (hits > 0) {
+        shown++;
+        li.classList.add('match');
+        hitNodes[li.getAttribute('data-node')] = true;
+        var details = li.querySelectorAll('details');
+        for (var i = 0; i < details.length; i++) {
+          if (details[i].querySelector('mark.hit')) {
+            details[i].open = true;
+          }
+        }
+      }
+    });
+    nodes.forEach(function (g) {
+      g.classList.toggle('search-hit', !!needle && hitNodes[g.getAttribute('data-node')] === true);
+    });
+    count.textContent = needle ? shown + ' of ' + steps.length + ' steps match' : steps.length + ' steps';
+    document.body.setAttribute('data-query', needle);
+  }
+
+  function fromHash() {
+    var h = window.location.hash || '';
+    if (h.indexOf('#q=') === 0) {
+      var raw = h.slice(3).split('+').join(' ');
+      try {
+        input.value = decodeURIComponent(raw);
+      } catch (e) {
+        input.value = raw;
+      }
+    }
+    apply(input.value);
+  }
+
+  input.addEventListener('input', function () {
+    apply(input.value);
+    try {
+      window.history.replaceState(null, '', '#q=' + encodeURIComponent(input.value));
+    } catch (e) {
+      // file: pages may refuse; the filter works all the same
+    }
+  });
+  nodes.forEach(function (g) {
+    g.addEventListener('click', function () {
+      var id = g.getAttribute('data-node');
+      var first = steps.filter(function (li) { return li.getAttribute('data-node') === id; })[0];
+      if (first) {
+        first.scrollIntoView({ behavior: 'smooth', block: 'start' });
+      }
+    });
+  });
+  window.addEventListener('hashchange', fromHash);
+  window.addEventListener('load', function () {
+    var n = window.performance && window.performance.getEntriesByType
+      ? window.performance.getEntriesByType('resource').length : -1;
+    document.body.setAttribute('data-resources', String(n));
+  });
+  fromHash();
+}());
