@@ -111,12 +111,13 @@ public final class RedactionRules {
         } catch (IOException e) {
             throw new IllegalStateException("the default redaction rules could not be read", e);
         }
-        try {
-            Parsed p = parse(DEFAULTS_RESOURCE, bytes, true);
-            return new RedactionRules(p.rules, List.of());
-        } catch (RedactionRulesException e) {
-            throw new IllegalStateException("the default redaction rules are invalid:\n" + e.getMessage(), e);
+        List<Finding> problems = new ArrayList<>();
+        Parsed p = parse(DEFAULTS_RESOURCE, bytes, true, problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the default redaction rules are invalid:\n"
+                    + new RedactionRulesException(problems).getMessage());
         }
+        return new RedactionRules(p.rules, List.of());
     }
 
     /**
@@ -153,11 +154,14 @@ public final class RedactionRules {
 
     /** The defaults with a user file's rules (named {@code source} in messages): all of the file or nothing. */
     public static RedactionRules withUserRules(String source, byte[] bytes) throws RedactionRulesException {
-        Parsed p = parse(source, bytes, false);
+        List<Finding> problems = new ArrayList<>();
+        Parsed p = parse(source, bytes, false, problems);
+        if (p == null) {
+            throw new RedactionRulesException(problems);
+        }
         List<RedactionRule> base = defaults().rules;
         Set<String> baseNames = new HashSet<>();
         base.forEach(r -> baseNames.add(r.name()));
-        List<Finding> problems = new ArrayList<>();
         for (Map.Entry<String, SourceLocation> d : p.disable.entrySet()) {
             if (!baseNames.contains(d.getKey())) {
                 problems.add(error(source, d.getValue(), "unknown-rule", "disable",
@@ -168,7 +172,7 @@ public final class RedactionRules {
         for (int i = 0; i < p.rules.size(); i++) {
             RedactionRule r = p.rules.get(i);
             if (baseNames.contains(r.name()) && !p.disable.containsKey(r.name())) {
-                problems.add(error(source, p.nameLocations.get(i), "duplicate-name", "rules[" + i + "].name",
+                problems.add(error(source, p.nameLocations.get(i), "duplicate-name", p.paths.get(i) + ".name",
                         "'" + r.name() + "' is already a default rule",
                         "rename your rule, or add '" + r.name() + "' to 'disable' to replace the default one"));
             }
@@ -186,26 +190,27 @@ public final class RedactionRules {
         return new RedactionRules(all, List.of());
     }
 
-    private record Parsed(List<RedactionRule> rules, List<SourceLocation> nameLocations,
+    /** The rules that are valid on their own, where their names are, and the names to disable. */
+    private record Parsed(List<RedactionRule> rules, List<SourceLocation> nameLocations, List<String> paths,
             Map<String, SourceLocation> disable) {}
 
-    private static Parsed parse(String source, byte[] bytes, boolean builtin) throws RedactionRulesException {
+    /** Adds every problem found to {@code problems}; null when the file is not even a YAML mapping. */
+    private static Parsed parse(String source, byte[] bytes, boolean builtin, List<Finding> problems) {
         LocatedYaml y = LocatedYaml.parse(source, bytes);
-        List<Finding> problems = new ArrayList<>();
         y.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR).forEach(problems::add);
         if (y.fatal() || y.root() == null) {
             if (problems.isEmpty()) {
                 problems.add(error(source, SourceLocation.UNKNOWN, "yaml-syntax", "", "the file could not be read as YAML",
                         "see docs/redaction.md for the format"));
             }
-            throw new RedactionRulesException(problems);
+            return null;
         }
         JsonNode root = y.root();
         if (!root.isObject()) {
             problems.add(error(source, y.at(""), "not-a-mapping", "",
                     "the file holds a " + kind(root) + "; it must be a mapping with a 'rules' list",
                     "start the file with 'rules:' (see docs/redaction.md)"));
-            throw new RedactionRulesException(problems);
+            return null;
         }
         root.fieldNames().forEachRemaining(k -> {
             if (!TOP_KEYS.contains(k) || (builtin && k.equals("disable"))) {
@@ -216,6 +221,7 @@ public final class RedactionRules {
         });
         List<RedactionRule> rules = new ArrayList<>();
         List<SourceLocation> nameLocations = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
         JsonNode list = root.path("rules");
         if (!list.isMissingNode() && !list.isNull() && !list.isArray()) {
             problems.add(error(source, y.at("/rules"), "wrong-type", "rules",
@@ -227,6 +233,7 @@ public final class RedactionRules {
                 if (r != null) {
                     rules.add(r);
                     nameLocations.add(y.at("/rules/" + i + "/name"));
+                    paths.add("rules[" + i + "]");
                 }
             }
         }
@@ -249,10 +256,7 @@ public final class RedactionRules {
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw new RedactionRulesException(problems);
-        }
-        return new Parsed(rules, nameLocations, disable);
+        return new Parsed(rules, nameLocations, paths, disable);
     }
 
     private static RedactionRule rule(String source, LocatedYaml y, JsonNode n, int i, boolean builtin,
@@ -304,7 +308,8 @@ public final class RedactionRules {
             } catch (PatternSyntaxException e) {
                 problems.add(error(source, y.at(base + "/pattern"), "bad-pattern", path + ".pattern",
                         "the pattern is not a valid Java regular expression: " + e.getDescription()
-                                + (e.getIndex() >= 0 ? " (at character " + (e.getIndex() + 1) + " of the pattern)" : ""),
+                                + (e.getIndex() < 0 ? "" : e.getIndex() >= regex.length() ? " (at the end of the pattern)"
+                                        : " (at character " + (e.getIndex() + 1) + " of the pattern)"),
                         "quote the pattern with single quotes in YAML, so that backslashes stay as written"));
             }
         }
