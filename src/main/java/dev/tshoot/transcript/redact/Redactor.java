@@ -179,7 +179,7 @@ public final class Redactor {
                 spans.add(new Span(i, i + lit.length(), 0));
             }
         }
-        String lower = prefilter ? text.toLowerCase(Locale.ROOT) : null;
+        String lower = prefilter && !rules.isEmpty() ? text.toLowerCase(Locale.ROOT) : null;
         for (int r = 0; r < rules.size(); r++) {
             RedactionRule rule = rules.get(r);
             if (lower == null || rule.mayMatch(lower)) {
