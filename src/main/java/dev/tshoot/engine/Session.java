@@ -204,6 +204,9 @@ public final class Session {
                     throw new SessionException("'" + (q.secret() ? "(hidden)" : text) + "' does not fit \"" + q.prompt()
                             + "\": it must match the pattern " + q.pattern() + ".");
                 }
+                if (q.secret()) {
+                    sink.secret(text);
+                }
                 record(q, "text", text, null, q.secret());
                 Map<String, Object> before = Map.copyOf(answers);
                 answers.put(q.id(), text);

@@ -53,7 +53,8 @@ public class ShellConfiguration {
     @Bean
     Recorder recorder(SessionEngine engine, TshootPaths paths, @Value("${tshoot.version:dev}") String version,
             @Value("${tshoot.transcript.fsync:true}") boolean fsync) {
-        return new Recorder(engine, paths.transcripts(), version, fsync);
+        return new Recorder(engine, paths.transcripts(), version, fsync,
+                dev.tshoot.transcript.redact.RedactionRules.load(paths.redaction(), paths.redactionNamed()));
     }
 
     @Bean

@@ -10,6 +10,9 @@ import org.springframework.stereotype.Component;
  * {@code transcripts/} under {@code tshoot.home} (the launcher sets it to its own folder; otherwise
  * the current folder). Override with {@code -Dtshoot.playbooks=…}, {@code -Dtshoot.transcripts=…}
  * or the environment variables TSHOOT_PLAYBOOKS and TSHOOT_TRANSCRIPTS.
+ *
+ * <p>The user's redaction rules (docs/redaction.md) are read from {@code -Dtshoot.redaction=…} or
+ * TSHOOT_REDACTION when set, otherwise from {@code redaction.yaml} under {@code tshoot.home} if present.
  */
 @Component
 public class TshootPaths {
@@ -17,11 +20,15 @@ public class TshootPaths {
     private final Path home;
     private final Path playbooks;
     private final Path transcripts;
+    private final Path redaction;
+    private final boolean redactionNamed;
 
     public TshootPaths(Environment env) {
         this.home = Path.of(env.getProperty("tshoot.home", "."));
         this.playbooks = pick(env, "tshoot.playbooks", "TSHOOT_PLAYBOOKS", home.resolve("playbooks"));
         this.transcripts = pick(env, "tshoot.transcripts", "TSHOOT_TRANSCRIPTS", home.resolve("transcripts"));
+        this.redaction = pick(env, "tshoot.redaction", "TSHOOT_REDACTION", home.resolve("redaction.yaml"));
+        this.redactionNamed = !isBlank(env.getProperty("tshoot.redaction")) || !isBlank(System.getenv("TSHOOT_REDACTION"));
     }
 
     private static Path pick(Environment env, String property, String variable, Path fallback) {
@@ -32,9 +39,19 @@ public class TshootPaths {
         return v == null || v.isBlank() ? fallback.normalize() : Path.of(v);
     }
 
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
     public Path home() { return home; }
 
     public Path playbooks() { return playbooks; }
 
     public Path transcripts() { return transcripts; }
+
+    /** The user's redaction rules file (it may not exist). */
+    public Path redaction() { return redaction; }
+
+    /** True when the redaction rules file was named on purpose (property or variable): then it must exist. */
+    public boolean redactionNamed() { return redactionNamed; }
 }

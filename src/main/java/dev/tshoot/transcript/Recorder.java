@@ -6,23 +6,39 @@ import java.util.function.Consumer;
 import dev.tshoot.engine.Session;
 import dev.tshoot.engine.SessionEngine;
 import dev.tshoot.playbook.Playbook;
+import dev.tshoot.transcript.redact.RedactionRules;
 
-/** Starts sessions that are recorded to a transcript from their first event. */
+/**
+ * Starts sessions that are recorded to a transcript from their first event, redacted with the
+ * given rules (the defaults unless told otherwise).
+ */
 public final class Recorder {
 
     private final SessionEngine engine;
     private final Path dir;
     private final String tshootVersion;
     private final boolean force;
+    private final RedactionRules redaction;
 
     public Recorder(SessionEngine engine, Path dir, String tshootVersion, boolean force) {
+        this(engine, dir, tshootVersion, force, RedactionRules.defaults());
+    }
+
+    /**
+     * Records with these redaction rules. Problems met loading them ({@link RedactionRules#warnings()})
+     * are told to each session's warnings when it starts; the session goes on with the rules that loaded.
+     */
+    public Recorder(SessionEngine engine, Path dir, String tshootVersion, boolean force, RedactionRules redaction) {
         this.engine = engine;
         this.dir = dir;
         this.tshootVersion = tshootVersion;
         this.force = force;
+        this.redaction = redaction;
     }
 
     public Path dir() { return dir; }
+
+    public RedactionRules redaction() { return redaction; }
 
     /** A session and the writer recording it. */
     public record Recorded(Session session, TranscriptWriter writer) {}
@@ -39,7 +55,8 @@ public final class Recorder {
                 new TranscriptHeader.PlaybookRef(pb.id(), pb.metadata().version(), pb.metadata().title(), pb.sha256(),
                         pb.file()),
                 HostSummary.current());
-        TranscriptWriter w = TranscriptWriter.create(dir, header, force, warnings);
+        redaction.warnings().forEach(warnings);
+        TranscriptWriter w = TranscriptWriter.create(dir, header, force, warnings, redaction.newRedactor(warnings));
         Session s = engine.start(id, pb, w, diagnostics, policy);
         return new Recorded(s, w);
     }

@@ -17,13 +17,22 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.tshoot.engine.EventSink;
 import dev.tshoot.engine.SessionEvent;
+import dev.tshoot.transcript.redact.RedactionRules;
+import dev.tshoot.transcript.redact.Redactor;
 
 /**
  * Appends a session to a JSON Lines file: the header, then one sealed line per event, each
  * written (and by default forced to disk) before {@link #accept} returns, so a killed process
  * loses nothing it had already shown. The file is created new, readable by its owner only.
+ *
+ * <p>Each event is redacted before it is sealed: every string value goes through the {@link Redactor}
+ * (rules, plus values the playbook marks secret, see {@link #secret(String)}), and a line where
+ * anything was withheld gets a {@code "redactions": {"<rule>": count}} member, covered by its hash.
+ * A secret never reaches the disk. The header is not redacted.
  *
  * <p>If the disk refuses a write, the writer warns once through {@code warnings}, keeps every
  * line from then on in memory, and {@link #saveTo(Path)} can write the whole transcript elsewhere.
@@ -36,17 +45,20 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
     private Path file;
     private final boolean force;
     private final Consumer<String> warnings;
+    private final Redactor redactor;
     private final List<String> unsaved = new ArrayList<>();
     private FileChannel channel;
     private String prev;
     private long lines;
     private boolean failed;
 
-    private TranscriptWriter(Path file, FileChannel channel, boolean force, Consumer<String> warnings) {
+    private TranscriptWriter(Path file, FileChannel channel, boolean force, Consumer<String> warnings,
+            Redactor redactor) {
         this.file = file;
         this.channel = channel;
         this.force = force;
         this.warnings = warnings;
+        this.redactor = redactor;
     }
 
     /** {@code <UTC timestamp>_<playbook id>_<short id>.jsonl} */
@@ -59,6 +71,12 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
      * written, the transcript is kept in memory and {@code warnings} is told at once.
      */
     public static TranscriptWriter create(Path dir, TranscriptHeader header, boolean force, Consumer<String> warnings) {
+        return create(dir, header, force, warnings, RedactionRules.defaults().newRedactor(warnings));
+    }
+
+    /** As {@link #create(Path, TranscriptHeader, boolean, Consumer)}, redacting events with {@code redactor}. */
+    public static TranscriptWriter create(Path dir, TranscriptHeader header, boolean force, Consumer<String> warnings,
+            Redactor redactor) {
         Path file = dir.resolve(fileName(header));
         FileChannel ch = null;
         String problem = null;
@@ -69,7 +87,7 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
         } catch (IOException | UnsupportedOperationException e) {
             problem = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
-        TranscriptWriter w = new TranscriptWriter(file, ch, force, warnings);
+        TranscriptWriter w = new TranscriptWriter(file, ch, force, warnings, redactor);
         if (ch == null) {
             w.fail("cannot create the transcript " + file + " (" + problem + ")");
         }
@@ -94,10 +112,24 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
 
     @Override
     public void accept(SessionEvent event) {
-        append(TranscriptJson.encode(event));
+        ObjectNode node = TranscriptJson.encode(event);
+        synchronized (this) {
+            java.util.Map<String, Integer> counts = redactor.redact(node);
+            if (!counts.isEmpty()) {
+                ObjectNode r = node.putObject("redactions");
+                counts.forEach(r::put);
+            }
+            append(node);
+        }
     }
 
-    private synchronized void append(com.fasterxml.jackson.databind.node.ObjectNode node) {
+    /** Withholds a value the playbook marks secret from every later line (rule {@code playbook-secret}). */
+    @Override
+    public synchronized void secret(String value) {
+        redactor.addSecret(value);
+    }
+
+    private synchronized void append(ObjectNode node) {
         TranscriptJson.Sealed s = TranscriptJson.seal(node, prev == null ? "" : prev);
         prev = s.hash();
         lines++;

@@ -30,6 +30,12 @@ public final class FakeDiagnostics implements Diagnostics {
         return this;
     }
 
+    /** A command's whole result (stdout and stderr, status, flags). */
+    public FakeDiagnostics command(List<String> argv, CommandData result) {
+        results.put(argv, result);
+        return this;
+    }
+
     @Override
     public String osFamily() {
         return os;

@@ -1,0 +1,305 @@
+package dev.tshoot.transcript.redact;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+/**
+ * Redacts one transcript. Every match of a rule (or of a value the playbook marked secret) is replaced
+ * by {@code [REDACTED:<rule>:<n>]}, where {@code n} numbers the distinct secret values of this
+ * transcript in the order they are first met: the same value always gets the same number, so a reader
+ * can tell "the token in the command" and "the token in the note" are one and the same without seeing
+ * it. Nothing about the value (neither it nor a hash of it) is written anywhere; the values are only
+ * kept in memory, for the numbering, as long as this object lives.
+ *
+ * <p>All rules run on the original text; overlapping matches are merged into one placeholder named
+ * after the match that starts first (on a tie: the longer one, then the earlier rule), so a partial
+ * overlap never leaves a piece of a secret behind. Placeholders already in the text are left alone
+ * (a match that starts inside one is dropped): redacting twice changes nothing.
+ *
+ * <p>Not thread-safe on its own; the transcript writer calls it under its lock.
+ */
+public final class Redactor {
+
+    /** How long one user rule may take on one value before that value is withheld whole (fail closed). */
+    static final Duration USER_RULE_BUDGET = Duration.ofSeconds(3);
+
+    /** A placeholder as written, for {@code [REDACTED:<rule>:<n>]}. */
+    public static final Pattern PLACEHOLDER = Pattern.compile("\\[REDACTED:([a-z0-9][a-z0-9-]*):([0-9]+)\\]");
+
+    /** Members of an event line that are structure, not content: never redacted. */
+    private static final Set<String> STRUCTURE = Set.of("seq", "type", "at");
+
+    /** The text with its secrets replaced, and how many matches each rule replaced (rule order). */
+    public record Redacted(String text, Map<String, Integer> counts) {}
+
+    private record Span(int start, int end, int order) {}
+
+    private static final Comparator<Span> SPAN_ORDER = Comparator.comparingInt(Span::start)
+            .thenComparing(Comparator.comparingInt(Span::end).reversed())
+            .thenComparingInt(Span::order);
+
+    private final List<RedactionRule> rules;
+    /** names[0] is the playbook secret; names[i + 1] is rules[i]. */
+    private final String[] names;
+    private final Consumer<String> warnings;
+    private final long budgetNanos;
+    private final boolean prefilter;
+    private final List<String> literals = new ArrayList<>();
+    private final Map<String, Integer> numbers = new HashMap<>();
+    private final Set<String> warned = new HashSet<>();
+
+    /** {@code prefilter} false tries every rule on every value whatever its keywords (for tests). */
+    Redactor(List<RedactionRule> rules, Consumer<String> warnings, Duration userRuleBudget, boolean prefilter) {
+        this.rules = List.copyOf(rules);
+        this.names = new String[rules.size() + 1];
+        names[0] = RedactionRules.PLAYBOOK_SECRET;
+        for (int i = 0; i < rules.size(); i++) {
+            names[i + 1] = rules.get(i).name();
+        }
+        this.warnings = warnings;
+        this.budgetNanos = userRuleBudget.toNanos();
+        this.prefilter = prefilter;
+    }
+
+    /**
+     * Withholds this literal value from now on (rule {@code playbook-secret}). Values shorter than
+     * {@link RedactionRules#MIN_SECRET_LENGTH} characters are ignored: they would hit ordinary text.
+     * Returns whether the value was taken.
+     */
+    public boolean addSecret(String value) {
+        if (value == null) {
+            return false;
+        }
+        String v = value.strip();
+        if (v.length() < RedactionRules.MIN_SECRET_LENGTH) {
+            return false;
+        }
+        if (!literals.contains(v)) {
+            literals.add(v);
+        }
+        return true;
+    }
+
+    /** Redacts one text. */
+    public Redacted redact(String text) {
+        int[] counts = new int[names.length];
+        String out = redact(text, counts);
+        return new Redacted(out, countsMap(counts));
+    }
+
+    /**
+     * Redacts every string value of an event line in place (member names, and the structural members
+     * {@code seq}, {@code type} and {@code at}, are left as they are). Returns the counts per rule,
+     * in rule order; empty when nothing was found.
+     */
+    public Map<String, Integer> redact(ObjectNode event) {
+        int[] counts = new int[names.length];
+        List<String> members = new ArrayList<>();
+        event.fieldNames().forEachRemaining(members::add);
+        for (String m : members) {
+            if (STRUCTURE.contains(m)) {
+                continue;
+            }
+            JsonNode v = event.get(m);
+            JsonNode r = walk(v, counts);
+            if (r != v) {
+                event.set(m, r);
+            }
+        }
+        return countsMap(counts);
+    }
+
+    private JsonNode walk(JsonNode n, int[] counts) {
+        if (n.isTextual()) {
+            String s = n.asText();
+            String r = redact(s, counts);
+            return r == s ? n : TextNode.valueOf(r);
+        }
+        if (n.isObject()) {
+            ObjectNode o = (ObjectNode) n;
+            List<String> members = new ArrayList<>();
+            o.fieldNames().forEachRemaining(members::add);
+            for (String m : members) {
+                JsonNode v = o.get(m);
+                JsonNode r = walk(v, counts);
+                if (r != v) {
+                    o.set(m, r);
+                }
+            }
+            return o;
+        }
+        if (n.isArray()) {
+            ArrayNode a = (ArrayNode) n;
+            for (int i = 0; i < a.size(); i++) {
+                JsonNode v = a.get(i);
+                JsonNode r = walk(v, counts);
+                if (r != v) {
+                    a.set(i, r);
+                }
+            }
+            return a;
+        }
+        return n;
+    }
+
+    private Map<String, Integer> countsMap(int[] counts) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                m.merge(names[i], counts[i], Integer::sum);
+            }
+        }
+        return m;
+    }
+
+    /** The text with secrets replaced; the same instance when nothing was found. */
+    private String redact(String text, int[] counts) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        List<Span> spans = new ArrayList<>();
+        for (String lit : literals) {
+            for (int i = text.indexOf(lit); i >= 0; i = text.indexOf(lit, i + 1)) {
+                spans.add(new Span(i, i + lit.length(), 0));
+            }
+        }
+        String lower = prefilter && !rules.isEmpty() ? text.toLowerCase(Locale.ROOT) : null;
+        for (int r = 0; r < rules.size(); r++) {
+            RedactionRule rule = rules.get(r);
+            if (lower == null || rule.mayMatch(lower)) {
+                find(rule, r + 1, text, spans);
+            }
+        }
+        if (spans.isEmpty()) {
+            return text;
+        }
+        List<int[]> placeholders = placeholders(text);
+        if (!placeholders.isEmpty()) {
+            // a match that starts inside a placeholder took the placeholder for its value: not a new secret
+            spans.removeIf(s -> placeholders.stream().anyMatch(p -> p[0] <= s.start() && s.start() < p[1]));
+            if (spans.isEmpty()) {
+                return text;
+            }
+        }
+        spans.sort(SPAN_ORDER);
+        StringBuilder out = new StringBuilder(text.length());
+        int pos = 0;
+        Span cur = null;
+        int curEnd = -1;
+        for (Span s : spans) {
+            if (cur != null && s.start() < curEnd) {
+                curEnd = Math.max(curEnd, s.end());
+                continue;
+            }
+            if (cur != null) {
+                pos = emit(text, out, pos, cur, curEnd, counts);
+            }
+            cur = s;
+            curEnd = s.end();
+        }
+        pos = emit(text, out, pos, cur, curEnd, counts);
+        out.append(text, pos, text.length());
+        return out.toString();
+    }
+
+    private int emit(String text, StringBuilder out, int pos, Span s, int end, int[] counts) {
+        out.append(text, pos, s.start());
+        String value = text.substring(s.start(), end);
+        int n = numbers.computeIfAbsent(value, k -> numbers.size() + 1);
+        out.append("[REDACTED:").append(names[s.order()]).append(':').append(n).append(']');
+        counts[s.order()]++;
+        return end;
+    }
+
+    private void find(RedactionRule rule, int order, String text, List<Span> spans) {
+        int before = spans.size();
+        try {
+            CharSequence input = rule.builtin() ? text : new Deadline(text, System.nanoTime() + budgetNanos);
+            Matcher m = rule.pattern().matcher(input);
+            int g = rule.group();
+            while (m.find()) {
+                int s = m.start(g);
+                int e = m.end(g);
+                if (s >= 0 && e > s) {
+                    spans.add(new Span(s, e, order));
+                }
+            }
+        } catch (Deadline.Exceeded | StackOverflowError e) {
+            // fail closed: the value is withheld whole rather than written with a secret in it
+            while (spans.size() > before) {
+                spans.remove(spans.size() - 1);
+            }
+            spans.add(new Span(0, text.length(), order));
+            if (warned.add(rule.name())) {
+                warnings.accept("Redaction rule '" + rule.name() + "' (" + rule.origin() + ") "
+                        + (e instanceof StackOverflowError ? "overflowed the stack" : "took longer than "
+                                + USER_RULE_BUDGET.toSeconds() + " s") + " on a value of " + text.length()
+                        + " characters; the whole value was withheld. Simplify the pattern (see docs/redaction.md).");
+            }
+        }
+    }
+
+    private static List<int[]> placeholders(String text) {
+        if (!text.contains("[REDACTED:")) {
+            return List.of();
+        }
+        List<int[]> out = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            out.add(new int[] {m.start(), m.end()});
+        }
+        return out;
+    }
+
+    /** A text that stops a runaway match: charAt throws once the deadline has passed. */
+    static final class Deadline implements CharSequence {
+
+        static final class Exceeded extends RuntimeException {
+            Exceeded() {
+                super(null, null, false, false);
+            }
+        }
+
+        private final String text;
+        private final long deadline;
+        private int calls;
+
+        Deadline(String text, long deadline) {
+            this.text = text;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if ((++calls & 0x3FFF) == 0 && System.nanoTime() - deadline > 0) {
+                throw new Exceeded();
+            }
+            return text.charAt(index);
+        }
+
+        @Override
+        public int length() { return text.length(); }
+
+        @Override
+        public CharSequence subSequence(int start, int end) { return text.subSequence(start, end); }
+
+        @Override
+        public String toString() { return text; }
+    }
+}
