@@ -37,9 +37,12 @@ public final class SymptomMatcher {
         return t.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** Compiles a symptom pattern for normalised text: case-insensitive, a space matches any white space. */
+    /**
+     * Compiles a symptom pattern for normalised text: case-insensitive; a space matches any run of
+     * white space, and a space made optional ({@code " ?"}, {@code " *"}) matches none too.
+     */
     public static Pattern compile(String pattern) {
-        String p = pattern.replace(" ", "\\s+");
+        String p = pattern.replace(" ?", "\\s*").replace(" *", "\\s*").replace(" +", "\\s+").replace(" ", "\\s+");
         return Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 

@@ -34,6 +34,7 @@ class ShippedSymptomsTest {
 
     private static final String LINUX_KVM = "docker-desktop-linux-kvm";
     private static final String WINDOWS = "windows-wsl2-virtualization";
+    private static final String NESTED = "docker-desktop-nested-virtualization";
 
     /** One pasted text and where it must lead. */
     record Text(String symptom, String playbook, String node, String text) {
@@ -160,7 +161,25 @@ class ShippedSymptomsTest {
             new Text("S9b", LINUX_KVM, "ask-vm-no-hw", "$ sudo modprobe kvm_amd\nmodprobe: ERROR: could not insert `kvm_amd`:\n  Operation not supported"),
             // S9c: kernel log
             new Text("S9c", LINUX_KVM, "ask-vm-no-hw", "kvm: no hardware support"),
-            new Text("S9c", LINUX_KVM, "ask-vm-no-hw", "[    4.118204] kvm: no hardware support\n[    4.118911] kvm: no hardware support"));
+            new Text("S9c", LINUX_KVM, "ask-vm-no-hw", "[    4.118204] kvm: no hardware support\n[    4.118911] kvm: no hardware support"),
+
+            // S10, S10b: Docker Desktop for Mac (old and new dialog wording; diagnostics)
+            new Text("S10", NESTED, "ask-run-here", "Incompatible CPU detected. Docker requires a processor with virtualization capabilities."),
+            new Text("S10", NESTED, "ask-run-here", "Incompatible CPU detected\nWe are sorry, but your hardware is incompatible with Docker Desktop.\n"
+                    + "Docker requires a processor with virtualization capabilities and hypervisor support."),
+            new Text("S10b", NESTED, "ask-run-here", "failure: sysctl -a reports no hypervisor support"),
+            new Text("S10b", NESTED, "ask-run-here", "[ERROR]  virtualization kern.hv_support"),
+            // S11: generic WSL error text on an Azure Trusted Launch VM
+            new Text("S11", NESTED, "fix-azure", "An unexpected error was encountered while executing a WSL command. Common causes include"
+                    + " access rights issues (on an Azure Trusted Launch VM)"),
+            // S12: VMware Workstation on a Windows host running Hyper-V/VBS
+            new Text("S12", NESTED, "fix-vmware-workstation-fusion", "Virtualized Intel VT-x/EPT is not supported on this platform."),
+            new Text("S12", NESTED, "fix-vmware-workstation-fusion", "\"VMware Workstation does not support nested virtualization on this host.\""),
+            // S13: Hyper-V role in a guest without nesting
+            new Text("S13", NESTED, "ask-hypervisor", "Hyper-V cannot be installed: The processor does not have the required virtualization capabilities."),
+            new Text("S13", NESTED, "ask-hypervisor", "Hyper-V cannot be installed: The processor does not support second level address translation (SLAT)."),
+            // S14: Xen Orchestra / xapi with HAP off
+            new Text("S14", NESTED, "fix-citrix-xen", "Shadow Paging and Nested Virtualisation are mutually exclusive"));
 
     private static List<Playbook> shipped;
 
