@@ -30,11 +30,21 @@ public interface Diagnostics {
         }
     }
 
-    /** A command to run: the exact argument list, limits, and whether it changes the system. */
-    record CommandRequest(String node, List<String> argv, boolean shell, Duration timeout, long maxOutputBytes,
-            boolean mutating) {
+    /**
+     * A command to run: the exact argument list, limits, and whether it changes the system.
+     * {@code shown} is the same list with the answers to secret questions replaced by
+     * {@code [secret]}: what the screen and the transcript show.
+     */
+    record CommandRequest(String node, List<String> argv, List<String> shown, boolean shell, Duration timeout,
+            long maxOutputBytes, boolean mutating) {
         public CommandRequest {
             argv = List.copyOf(argv);
+            shown = List.copyOf(shown);
+        }
+
+        public CommandRequest(String node, List<String> argv, boolean shell, Duration timeout, long maxOutputBytes,
+                boolean mutating) {
+            this(node, argv, argv, shell, timeout, maxOutputBytes, mutating);
         }
     }
 

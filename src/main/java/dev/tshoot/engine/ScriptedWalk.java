@@ -41,7 +41,7 @@ public final class ScriptedWalk {
             if (st == Session.State.WAITING_FOR_CONSENT && (answers == null || answers.isEmpty())) {
                 Diagnostics.CommandRequest req = session.pendingCommand();
                 return new Result(null, node.id(), "the command at '" + node.id() + "' needs consent before it runs: "
-                        + String.join(" ", req.argv()) + (req.mutating() ? " (it CHANGES the system)" : " (read-only)")
+                        + String.join(" ", req.shown()) + (req.mutating() ? " (it CHANGES the system)" : " (read-only)")
                         + ". Pass " + (req.mutating() ? "--yes-mutating" : "--yes") + ", --dry-run, or answer '"
                         + node.id() + ": yes' (or no) in the answers file.");
             }

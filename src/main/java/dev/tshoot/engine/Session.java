@@ -157,7 +157,7 @@ public final class Session {
                 default -> null;
             };
             if (c == null) {
-                throw new SessionException("'" + text + "' does not answer \"Run " + String.join(" ", pending.argv())
+                throw new SessionException("'" + text + "' does not answer \"Run " + String.join(" ", pending.shown())
                         + "?\". Expected yes, no or always.");
             }
             consent(c);
@@ -347,7 +347,7 @@ public final class Session {
 
     /** Records a command's result, keeps it under its register name, and evaluates the check's transitions. */
     private String finishCommand(Node.Check c, Diagnostics.CommandRequest req, String consent, Diagnostics.CommandData d) {
-        emit(new SessionEvent.CommandRan(++seq, clock.instant(), c.id(), req.argv(), req.shell(), req.mutating(), consent,
+        emit(new SessionEvent.CommandRan(++seq, clock.instant(), c.id(), req.shown(), req.shell(), req.mutating(), consent,
                 c.register(), d.status(), d.exitCode(), d.stdout(), d.stderr(), d.stdoutTruncated(), d.stderrTruncated(),
                 d.stdoutValidUtf8(), d.stderrValidUtf8(), d.durationMs(), d.timedOut(), d.error()));
         if (c.register() != null) {
@@ -364,16 +364,21 @@ public final class Session {
             return null;
         }
         List<String> resolved = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
         for (String a : argv) {
             java.util.regex.Matcher m = Node.RunSpec.ANSWER_ARG.matcher(a);
             if (!r.shell() && m.matches()) {
                 Object v = answers.get(m.group(1));
-                resolved.add(v instanceof Boolean b ? (b ? "yes" : "no") : v == null ? "" : v.toString());
+                String value = v instanceof Boolean b ? (b ? "yes" : "no") : v == null ? "" : v.toString();
+                resolved.add(value);
+                shown.add(playbook.node(m.group(1)) instanceof Node.Question q && q.secret() ? "[secret]" : value);
             } else {
                 resolved.add(a);
+                shown.add(a);
             }
         }
-        return new Diagnostics.CommandRequest(c.id(), resolved, r.shell(), r.timeout(), r.maxOutputBytes(), r.mutating());
+        return new Diagnostics.CommandRequest(c.id(), resolved, shown, r.shell(), r.timeout(), r.maxOutputBytes(),
+                r.mutating());
     }
 
     private Transitioned evaluate(Node node, List<Node.Transition> next, Map<String, Object> data) {
@@ -445,7 +450,7 @@ public final class Session {
                                     List.of(new SessionEvent.Option("yes", "Run it"), new SessionEvent.Option("no", "Don't run it"),
                                             new SessionEvent.Option("always", "Always run " + (req.mutating() ? "changing" : "read-only")
                                                     + " commands this session")),
-                                    null, null, req.argv()));
+                                    null, null, req.shown()));
                             return;
                         } else if (d == ConsentPolicy.Decision.APPROVE) {
                             target = finishCommand(c, req, "preapproved", diagnostics.run(req));

@@ -29,7 +29,7 @@ final class ProgressDiagnostics implements Diagnostics {
 
     @Override
     public CommandData run(CommandRequest request) {
-        out.println(Console.dim("  ... running: " + SessionView.argv(request.argv())
+        out.println(Console.dim("  ... running: " + SessionView.argv(request.shown())
                 + " (time-out " + request.timeout().toSeconds() + " s)"));
         out.flush();
         return delegate.run(request);

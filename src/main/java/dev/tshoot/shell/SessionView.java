@@ -53,7 +53,7 @@ final class SessionView {
         out.println(Console.bold(c.headline()));
         out.println("  tshoot wants to run " + (req.mutating() ? Console.red("a command that CHANGES the system")
                 : "a read-only command") + ":");
-        out.println("    " + Console.cyan(argv(req.argv())));
+        out.println("    " + Console.cyan(argv(req.shown())));
         out.println(Console.dim("  time-out " + req.timeout().toSeconds() + " s, output kept up to "
                 + req.maxOutputBytes() / 1024 + " KiB per stream; the result goes into the transcript."));
         out.flush();

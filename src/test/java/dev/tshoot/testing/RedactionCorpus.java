@@ -138,7 +138,11 @@ public final class RedactionCorpus {
     public static Map<String, Integer> expectedCounts() {
         Map<String, Integer> m = new LinkedHashMap<>();
         for (Entry e : ENTRIES) {
-            m.merge(e.rule(), e.channel() == Channel.ENDPOINT ? 2 : 1, Integer::sum);
+            // the secret answer itself never reaches the writer: the engine records it, and passes it
+            // on in a command's argv, as [secret]; the other channels fire once (the endpoint twice:
+            // the answer and the argv)
+            m.merge(e.rule(), e.channel() == Channel.ENDPOINT ? 2 : e.channel() == Channel.SECRET_ANSWER ? 0 : 1,
+                    Integer::sum);
         }
         return m;
     }

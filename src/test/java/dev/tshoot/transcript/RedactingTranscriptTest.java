@@ -111,7 +111,7 @@ class RedactingTranscriptTest {
             assertThat(new TranscriptVerifier().verify(r.writer().file()).status()).isEqualTo(TranscriptVerifier.Status.OK);
             if (secret.length() >= RedactionRules.MIN_SECRET_LENGTH) {
                 assertThat(text).doesNotContain(secret)
-                        .contains("\"argv\":[\"fetch-config\",\"--token\",\"[REDACTED:playbook-secret:1]\"")
+                        .contains("\"argv\":[\"fetch-config\",\"--token\",\"[secret]\"")
                         .contains("logged in as [REDACTED:playbook-secret:1]")
                         .contains("\"text\":\"retried with [REDACTED:playbook-secret:1]\",\"redactions\":{\"playbook-secret\":1}");
             } else {
