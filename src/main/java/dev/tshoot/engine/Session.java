@@ -164,7 +164,7 @@ public final class Session {
             return;
         }
         if (node instanceof Node.Action a) {
-            if (!isDone(text)) {
+            if (!Answers.isDone(text)) {
                 throw new SessionException("'" + text + "' does not confirm this step. Answer 'done' once you have done it"
                         + " ('" + a.title() + "'), or use 'back'.");
             }
@@ -176,14 +176,14 @@ public final class Session {
         Node.Question q = (Node.Question) node;
         switch (q.answer()) {
             case CHOICE -> {
-                Node.Choice c = matchChoice(q, text);
+                Node.Choice c = Answers.matchChoice(q, text);
                 record(q, "choice", c.value(), c.label(), false);
                 step(q, "answer", c.value(), c.label(), List.of(), c.target());
                 answers.put(q.id(), c.value());
                 enter(c.target(), "answer");
             }
             case YESNO -> {
-                Boolean yes = parseYesNo(text);
+                Boolean yes = Answers.parseYesNo(text);
                 if (yes == null) {
                     throw new SessionException("'" + text + "' is not an answer to \"" + q.prompt()
                             + "\". Expected yes or no.");
@@ -289,50 +289,7 @@ public final class Session {
 
     /** Explains how the walk reached the current node: each answer given and each condition that decided. */
     public List<String> why() {
-        List<String> out = new ArrayList<>();
-        if (route.isEmpty()) {
-            out.add("You are at the start node '" + current + "': nothing has been answered yet.");
-            return out;
-        }
-        for (RouteStep s : route) {
-            switch (s.how()) {
-                case "answer" -> {
-                    String line = "'" + s.node() + "' asked \"" + s.headline() + "\": you answered "
-                            + quote(s.answerLabel() != null ? s.answerLabel() : s.answerValue());
-                    if (!s.conditions().isEmpty()) {
-                        line += "; " + describeDecision(s.conditions());
-                    }
-                    out.add(line + " -> '" + s.target() + "'");
-                }
-                case "action" -> out.add("'" + s.node() + "' (" + s.headline() + "): you confirmed it was done -> '"
-                        + s.target() + "'");
-                case "check" -> out.add("'" + s.node() + "' checked: " + describeDecision(s.conditions()) + " -> '"
-                        + s.target() + "'");
-                case "goto" -> out.add("at '" + s.node() + "' you jumped with goto -> '" + s.target() + "'");
-                case "consent" -> out.add("'" + s.node() + "' (" + s.headline() + "): you answered '" + s.answerValue()
-                        + "' to running its command; " + describeDecision(s.conditions()) + " -> '" + s.target() + "'");
-                default -> out.add(s.node() + " -> " + s.target());
-            }
-        }
-        return out;
-    }
-
-    private static String describeDecision(List<ConditionResult> rs) {
-        List<String> parts = new ArrayList<>();
-        for (ConditionResult r : rs) {
-            if (r.when() == null) {
-                parts.add(parts.isEmpty() ? "default" : "no condition held, so the default");
-            } else if (r.value()) {
-                parts.add("`" + r.when() + "` was true");
-            } else {
-                parts.add("`" + r.when() + "` was false" + (r.error() != null ? " (" + r.error() + ")" : ""));
-            }
-        }
-        return String.join(", ", parts);
-    }
-
-    private static String quote(String s) {
-        return "'" + s + "'";
+        return Explanation.of(route, current);
     }
 
     private void requireOpen() throws SessionException {
@@ -509,44 +466,4 @@ public final class Session {
         sink.accept(e);
     }
 
-    private static boolean isDone(String text) {
-        String t = text.toLowerCase(Locale.ROOT);
-        return t.equals("done") || t.equals("d") || t.equals("ok") || t.equals("yes") || t.equals("y")
-                || t.equals("continue") || t.equals("c");
-    }
-
-    static Boolean parseYesNo(String text) {
-        switch (text.toLowerCase(Locale.ROOT)) {
-            case "yes", "y", "true" -> { return true; }
-            case "no", "n", "false" -> { return false; }
-            default -> { return null; }
-        }
-    }
-
-    private static Node.Choice matchChoice(Node.Question q, String text) throws SessionException {
-        for (Node.Choice c : q.choices()) {
-            if (c.value().equals(text)) {
-                return c;
-            }
-        }
-        for (Node.Choice c : q.choices()) {
-            if (c.value().equalsIgnoreCase(text) || c.label().equalsIgnoreCase(text)) {
-                return c;
-            }
-        }
-        if (text.matches("\\d{1,4}")) {
-            int n = Integer.parseInt(text);
-            if (n >= 1 && n <= q.choices().size()) {
-                return q.choices().get(n - 1);
-            }
-        }
-        StringBuilder sb = new StringBuilder("'" + text + "' is not a choice for \"" + q.prompt() + "\".");
-        sb.append(Suggest.didYouMean(text, q.choices().stream().map(Node.Choice::value).toList()));
-        sb.append(" Expected one of: ");
-        for (int i = 0; i < q.choices().size(); i++) {
-            Node.Choice c = q.choices().get(i);
-            sb.append(i == 0 ? "" : ", ").append(c.value()).append(" (").append(c.label()).append(')');
-        }
-        throw new SessionException(sb.append('.').toString());
-    }
 }
