@@ -38,12 +38,12 @@ public final class ScriptedWalk {
             }
             Deque<String> answers = left.get(node.id());
             String answer;
-            if (st == Session.State.WAITING_FOR_CONSENT && (answers == null || answers.isEmpty())) {
+            if (st == Session.State.WAITING_FOR_CONSENT) {
+                // consent comes from the command line only, never from an answers file
                 Diagnostics.CommandRequest req = session.pendingCommand();
                 return new Result(null, node.id(), "the command at '" + node.id() + "' needs consent before it runs: "
                         + String.join(" ", req.shown()) + (req.mutating() ? " (it CHANGES the system)" : " (read-only)")
-                        + ". Pass " + (req.mutating() ? "--yes-mutating" : "--yes") + ", --dry-run, or answer '"
-                        + node.id() + ": yes' (or no) in the answers file.");
+                        + ". Pass " + (req.mutating() ? "--yes-mutating" : "--yes") + " to approve it, or --dry-run to run nothing.");
             }
             if (answers != null) {
                 if (answers.isEmpty()) {

@@ -41,7 +41,6 @@ public final class Session {
     private final Map<String, Object> facts = new LinkedHashMap<>();
     private final Map<String, Object> registers = new LinkedHashMap<>();
     private boolean alwaysReadOnly;
-    private boolean alwaysMutating;
     private Diagnostics.CommandRequest pending;
     private final List<RouteStep> route = new ArrayList<>();
     private Map<String, Object> answers = new LinkedHashMap<>();
@@ -87,6 +86,11 @@ public final class Session {
     /** Command results kept under their register names. */
     public Map<String, Object> registers() { return Collections.unmodifiableMap(registers); }
 
+    private final java.util.Set<String> secrets = new java.util.LinkedHashSet<>();
+
+    /** The answers given to secret questions, so that displays can withhold them as the transcript does. */
+    public java.util.Set<String> secrets() { return Collections.unmodifiableSet(secrets); }
+
     /** The command waiting for consent, or null. */
     public Diagnostics.CommandRequest pendingCommand() { return pending; }
 
@@ -99,9 +103,7 @@ public final class Session {
         Node.Check check = (Node.Check) current();
         Diagnostics.CommandRequest req = pending;
         pending = null;
-        Map<String, Object> before = Map.copyOf(answers);
-        boolean readOnlyBefore = alwaysReadOnly;
-        boolean mutatingBefore = alwaysMutating;
+        RouteStep.Snapshot before = snapshot();
         Diagnostics.CommandData data;
         String how;
         switch (c) {
@@ -110,22 +112,21 @@ public final class Session {
                 how = "no";
             }
             case ALWAYS -> {
-                if (req.mutating()) {
-                    alwaysMutating = true;
-                } else {
+                // "always" covers read-only commands only: a command that changes the system asks every time
+                if (!req.mutating()) {
                     alwaysReadOnly = true;
                 }
-                data = diagnostics.run(req);
-                how = "always";
+                data = run(req);
+                how = req.mutating() ? "yes" : "always";
             }
             default -> {
-                data = diagnostics.run(req);
+                data = run(req);
                 how = "yes";
             }
         }
         String target = finishCommand(check, req, how, data);
         route.add(new RouteStep(check.id(), check.type(), check.headline(), "consent", how, null,
-                lastConditions, target, before, readOnlyBefore, mutatingBefore));
+                lastConditions, target, before));
         enter(target, "check");
     }
     public List<RouteStep> route() { return Collections.unmodifiableList(route); }
@@ -208,12 +209,12 @@ public final class Session {
                     sink.secret(text);
                 }
                 record(q, "text", text, null, q.secret());
-                Map<String, Object> before = Map.copyOf(answers);
+                RouteStep.Snapshot before = snapshot();
                 answers.put(q.id(), text);
                 Map<String, Object> data = data(text);
                 Transitioned t = evaluate(q, q.next(), data);
                 route.add(new RouteStep(q.id(), q.type(), q.headline(), "answer", q.secret() ? "(hidden)" : text, null,
-                        t.results, t.target, before, alwaysReadOnly, alwaysMutating));
+                        t.results, t.target, before));
                 enter(t.target, "answer");
             }
         }
@@ -234,9 +235,7 @@ public final class Session {
         String from = current;
         pending = null;
         route.subList(i, route.size()).clear();
-        answers = new LinkedHashMap<>(undone.answersBefore());
-        alwaysReadOnly = undone.alwaysReadOnlyBefore();
-        alwaysMutating = undone.alwaysMutatingBefore();
+        restore(undone.before());
         emit(new SessionEvent.WentBack(++seq, clock.instant(), from, undone.node()));
         enter(undone.node(), "back");
     }
@@ -252,7 +251,7 @@ public final class Session {
         Node from = current();
         pending = null;
         route.add(new RouteStep(from.id(), from.type(), from.headline(), "goto", null, null, List.of(), nodeId,
-                Map.copyOf(answers), alwaysReadOnly, alwaysMutating));
+                snapshot()));
         emit(new SessionEvent.Jumped(++seq, clock.instant(), from.id(), nodeId));
         enter(nodeId, "goto");
     }
@@ -263,7 +262,7 @@ public final class Session {
         String from = current;
         pending = null;
         route.clear();
-        answers = new LinkedHashMap<>();
+        restore(new RouteStep.Snapshot(Map.of(), Map.of(), Map.of(), false));
         emit(new SessionEvent.Restarted(++seq, clock.instant(), from));
         enter(playbook.start(), "restart");
     }
@@ -300,6 +299,46 @@ public final class Session {
 
     private record Transitioned(List<ConditionResult> results, String target) {}
 
+    /** The choices offered before a command runs; "always" only for read-only commands. */
+    public static List<SessionEvent.Option> consentOptions(Diagnostics.CommandRequest req) {
+        List<SessionEvent.Option> o = new ArrayList<>(List.of(new SessionEvent.Option("yes", "Run it"),
+                new SessionEvent.Option("no", "Don't run it (the playbook continues without its result)")));
+        if (!req.mutating()) {
+            o.add(new SessionEvent.Option("always", "Always run read-only commands this session"));
+        }
+        return o;
+    }
+
+    private RouteStep.Snapshot snapshot() {
+        return new RouteStep.Snapshot(Map.copyOf(answers), Map.copyOf(facts), Map.copyOf(registers), alwaysReadOnly);
+    }
+
+    private void restore(RouteStep.Snapshot s) {
+        answers = new LinkedHashMap<>(s.answers());
+        facts.clear();
+        facts.putAll(s.facts());
+        registers.clear();
+        registers.putAll(s.registers());
+        alwaysReadOnly = s.alwaysReadOnly();
+    }
+
+    /** Runs a command; a failure of the diagnostics themselves becomes a result, never an exception. */
+    private Diagnostics.CommandData run(Diagnostics.CommandRequest req) {
+        try {
+            return diagnostics.run(req);
+        } catch (RuntimeException e) {
+            return Diagnostics.CommandData.notRun("failed_to_start", "the command could not be started: " + e.getMessage());
+        }
+    }
+
+    private Diagnostics.ProbeData probe(String node, String name) {
+        try {
+            return diagnostics.probe(node, name);
+        } catch (RuntimeException e) {
+            return new Diagnostics.ProbeData(name, Map.of(), Map.of(), List.of(), 0, "the probe failed: " + e.getMessage());
+        }
+    }
+
     private List<ConditionResult> lastConditions = List.of();
 
     /** Records a command's result, keeps it under its register name, and evaluates the check's transitions. */
@@ -313,8 +352,14 @@ public final class Session {
         return evaluate(c, c.next(), data(null)).target;
     }
 
-    /** The command for this host's OS, answers substituted as whole arguments; null when none is given. */
+    private String unanswered;
+
+    /**
+     * The command for this host's OS, answers substituted as whole arguments; null when none is
+     * given, or when an argument needs a question not answered on this walk ({@link #unanswered}).
+     */
     private Diagnostics.CommandRequest request(Node.Check c) {
+        unanswered = null;
         Node.RunSpec r = c.run();
         List<String> argv = r.argv().get(diagnostics.osFamily());
         if (argv == null) {
@@ -326,7 +371,11 @@ public final class Session {
             java.util.regex.Matcher m = Node.RunSpec.ANSWER_ARG.matcher(a);
             if (!r.shell() && m.matches()) {
                 Object v = answers.get(m.group(1));
-                String value = v instanceof Boolean b ? (b ? "yes" : "no") : v == null ? "" : v.toString();
+                if (v == null) {
+                    unanswered = m.group(1);
+                    return null;
+                }
+                String value = v instanceof Boolean b ? (b ? "yes" : "no") : v.toString();
                 resolved.add(value);
                 shown.add(playbook.node(m.group(1)) instanceof Node.Question q && q.secret() ? "[secret]" : value);
             } else {
@@ -380,10 +429,10 @@ public final class Session {
                     throw new IllegalStateException("playbook '" + playbook.id() + "' went through " + steps
                             + " checks without asking anything (last: '" + id + "'); it loops");
                 }
-                Map<String, Object> before = Map.copyOf(answers);
+                RouteStep.Snapshot before = snapshot();
                 String target;
                 if (c.probe() != null) {
-                    Diagnostics.ProbeData pd = diagnostics.probe(c.id(), c.probe());
+                    Diagnostics.ProbeData pd = probe(c.id(), c.probe());
                     facts.put(c.probe(), pd.facts());
                     emit(new SessionEvent.ProbeRan(++seq, clock.instant(), c.id(), c.probe(), pd.facts(), pd.unknown(),
                             pd.evidence(), pd.durationMs(), pd.error()));
@@ -393,24 +442,23 @@ public final class Session {
                     if (req == null) {
                         target = finishCommand(c, new Diagnostics.CommandRequest(c.id(), List.of(), c.run().shell(),
                                 c.run().timeout(), c.run().maxOutputBytes(), c.run().mutating()), "not-needed",
-                                Diagnostics.CommandData.notRun("not_applicable",
-                                        "the playbook gives no command for " + diagnostics.osFamily()));
+                                Diagnostics.CommandData.notRun("not_applicable", unanswered != null
+                                        ? "the command needs the answer to '" + unanswered + "', which was not asked on this walk"
+                                        : "the playbook gives no command for " + diagnostics.osFamily()));
                     } else {
                         ConsentPolicy.Decision d = policy.decide(req);
-                        if (d == ConsentPolicy.Decision.ASK && (req.mutating() ? alwaysMutating : alwaysReadOnly)) {
-                            target = finishCommand(c, req, "always", diagnostics.run(req));
+                        if (d == ConsentPolicy.Decision.ASK && !req.mutating() && alwaysReadOnly) {
+                            target = finishCommand(c, req, "always", run(req));
                         } else if (d == ConsentPolicy.Decision.ASK) {
                             pending = req;
                             state = State.WAITING_FOR_CONSENT;
                             emit(new SessionEvent.PromptShown(++seq, clock.instant(), id, "consent",
                                     c.headline(), req.mutating() ? "This command CHANGES the system." : "This command only reads.",
-                                    List.of(new SessionEvent.Option("yes", "Run it"), new SessionEvent.Option("no", "Don't run it"),
-                                            new SessionEvent.Option("always", "Always run " + (req.mutating() ? "changing" : "read-only")
-                                                    + " commands this session")),
+                                    consentOptions(req),
                                     null, null, req.shown()));
                             return;
                         } else if (d == ConsentPolicy.Decision.APPROVE) {
-                            target = finishCommand(c, req, "preapproved", diagnostics.run(req));
+                            target = finishCommand(c, req, "preapproved", run(req));
                         } else if (d == ConsentPolicy.Decision.DRY_RUN) {
                             target = finishCommand(c, req, "dry-run",
                                     Diagnostics.CommandData.notRun("dry_run", "dry run: the command was not run"));
@@ -422,8 +470,7 @@ public final class Session {
                 } else {
                     target = evaluate(c, c.next(), data(null)).target;
                 }
-                route.add(new RouteStep(c.id(), c.type(), c.headline(), "check", null, null, lastConditions, target, before,
-                        alwaysReadOnly, alwaysMutating));
+                route.add(new RouteStep(c.id(), c.type(), c.headline(), "check", null, null, lastConditions, target, before));
                 id = target;
                 how = "check";
                 continue;
@@ -451,12 +498,15 @@ public final class Session {
     }
 
     private void record(Node node, String kind, String value, String label, boolean secret) {
+        if (secret) {
+            secrets.add(value);
+        }
         emit(new SessionEvent.AnswerGiven(++seq, clock.instant(), node.id(), kind, secret ? "[secret]" : value, label, secret));
     }
 
     private void step(Node node, String how, String value, String label, List<ConditionResult> conditions, String target) {
         route.add(new RouteStep(node.id(), node.type(), node.headline(), how, value, label, conditions, target,
-                Map.copyOf(answers), alwaysReadOnly, alwaysMutating));
+                snapshot()));
     }
 
     private void emit(SessionEvent e) {

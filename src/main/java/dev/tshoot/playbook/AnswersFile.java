@@ -54,7 +54,15 @@ public final class AnswersFile {
             String id = e.getKey();
             String ptr = "/" + LocatedYaml.seg(id);
             SourceLocation at = yaml.keyAt(ptr);
-            if (playbook.node(id) == null) {
+            Node target = playbook.node(id);
+            if (target instanceof Node.Check || target instanceof Node.Outcome) {
+                findings.add(new Finding(Finding.Severity.ERROR, "bad-value", name, at.line(), at.column(), id,
+                        "'" + id + "' is a " + target.type() + "; it takes no answer" + (target instanceof Node.Check
+                                ? " (commands are approved with --yes or --yes-mutating, not in the answers file)" : ""),
+                        "remove this line; answer questions (and, if you like, actions with 'done')"));
+                return;
+            }
+            if (target == null) {
                 findings.add(new Finding(Finding.Severity.ERROR, "unknown-node", name, at.line(), at.column(), id,
                         "playbook '" + playbook.id() + "' has no node '" + id + "'." + Suggest.didYouMean(id, playbook.nodes().keySet()),
                         "use the node ids shown by 'playbook show " + playbook.id() + "'"));

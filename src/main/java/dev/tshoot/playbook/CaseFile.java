@@ -64,7 +64,7 @@ public record CaseFile(String file, String name, String playbook, String os, Str
         if (!Set.of("windows", "linux", "macos", "other").contains(os)) {
             bad(findings, y, name, "/os", "os '" + os + "' is not one of windows, linux, macos, other", "set the OS the case pretends to run on");
         }
-        String consent = root.path("consent").asText("yes");
+        String consent = root.has("consent") ? scalar(root.path("consent")) : "yes";
         if (!Set.of("yes", "no", "dry-run").contains(consent)) {
             bad(findings, y, name, "/consent", "consent '" + consent + "' is not one of yes, no, dry-run",
                     "say how commands are answered in this case");
@@ -112,7 +112,11 @@ public record CaseFile(String file, String name, String playbook, String os, Str
                     }
                 }
                 Integer exit = n.has("exitCode") ? n.path("exitCode").asInt() : null;
-                String status = n.path("status").asText(exit == null && n.has("status") ? "" : "exited");
+                String status = n.path("status").asText("exited");
+                if (!Set.of("exited", "timed_out", "not_found", "failed_to_start").contains(status)) {
+                    bad(findings, y, name, ptr + "/status", "status '" + status + "' is not one of exited, timed_out,"
+                            + " not_found, failed_to_start", "use one of those");
+                }
                 if ("exited".equals(status) && exit == null) {
                     exit = 0;
                 }

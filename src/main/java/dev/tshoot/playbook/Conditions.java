@@ -39,13 +39,47 @@ public final class Conditions {
             return "the condition is empty";
         }
         try {
-            PARSER.parseExpression(expression);
+            Expression parsed = PARSER.parseExpression(expression);
+            if (parsed instanceof SpelExpression se) {
+                String forbidden = forbidden(se.getAST());
+                if (forbidden != null) {
+                    return forbidden + " is not allowed: conditions only read answers, facts and registers";
+                }
+            }
             return null;
         } catch (ParseException e) {
             return e.getSimpleMessage().replaceFirst("^EL\\d+E: ", "") + " (at character " + Math.max(e.getPosition(), 0) + ")";
         } catch (RuntimeException e) {
             return String.valueOf(e.getMessage());
         }
+    }
+
+    /** The first construct the sandbox would refuse at run time, named for a lint message; null when none. */
+    private static String forbidden(SpelNode node) {
+        String what = null;
+        if (node instanceof org.springframework.expression.spel.ast.MethodReference m) {
+            what = "calling a method (" + m.getName() + "(...))";
+        } else if (node instanceof org.springframework.expression.spel.ast.TypeReference) {
+            what = "a type reference T(...)";
+        } else if (node instanceof org.springframework.expression.spel.ast.ConstructorReference) {
+            what = "'new'";
+        } else if (node instanceof org.springframework.expression.spel.ast.Assign) {
+            what = "assignment (=)";
+        } else if (node instanceof org.springframework.expression.spel.ast.BeanReference) {
+            what = "a bean reference (@...)";
+        } else if (node instanceof org.springframework.expression.spel.ast.FunctionReference) {
+            what = "a function call (#name(...))";
+        }
+        if (what != null) {
+            return what;
+        }
+        for (int i = 0; i < node.getChildCount(); i++) {
+            String f = forbidden(node.getChild(i));
+            if (f != null) {
+                return f;
+            }
+        }
+        return null;
     }
 
     /** The node ids an expression reads as {@code answers['id']}. Empty when it does not parse. */
@@ -88,6 +122,10 @@ public final class Conditions {
             roots(node.getChild(0), out);
             for (int i = 1; i < node.getChildCount(); i++) {
                 SpelNode c = node.getChild(i);
+                if (c instanceof org.springframework.expression.spel.ast.Selection
+                        || c instanceof org.springframework.expression.spel.ast.Projection) {
+                    continue; // names inside .?[...] / .![...] are the elements' own fields, not registers
+                }
                 for (int j = 0; j < c.getChildCount(); j++) {
                     roots(c.getChild(j), out); // index expressions, e.g. answers[foo]
                 }

@@ -26,7 +26,7 @@ final class PlaybookParser {
     static final String API_VERSION = "tshoot/v1";
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     static final Pattern SEMVER = Pattern.compile(
-            "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-.]+)?");
+            "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?");
     static final Pattern URL = Pattern.compile("https?://[^\\s]+");
     static final Set<String> PLATFORMS = Set.of("windows", "linux", "macos");
     static final Set<String> SNIPPET_PLATFORMS = Set.of("windows", "linux", "macos", "esxi", "any");
@@ -109,7 +109,12 @@ final class PlaybookParser {
             String node = s.str("node", false);
             String description = s.str("description", false);
             if (pattern != null) {
-                checkRegex(s, "pattern", pattern);
+                try {
+                    SymptomMatcher.compile(pattern);
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    s.bad("pattern", "symptom pattern '" + pattern + "' is not a valid regular expression (as 'match' reads it,"
+                            + " a space standing for any white space): " + e.getDescription(), "fix the pattern");
+                }
             }
             s.finish(List.of("id", "pattern", "node", "description"));
             if (sid != null && pattern != null) {
@@ -243,7 +248,7 @@ final class PlaybookParser {
             "matches", "between", "instanceof", "lt", "gt", "le", "ge", "eq", "ne", "div", "mod");
     static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m)?");
     static final Pattern SIZE = Pattern.compile("([0-9]{1,12})(B|KiB|MiB)?");
-    static final long MAX_OUTPUT_LIMIT = 64L * 1024 * 1024;
+    static final long MAX_OUTPUT_LIMIT = 16L * 1024 * 1024;
 
     private Node check(String id, YamlObject o) {
         String title = o.str("title", false);
@@ -336,7 +341,7 @@ final class PlaybookParser {
                     default -> n;
                 };
                 if (max > MAX_OUTPUT_LIMIT) {
-                    r.bad("maxOutput", "maxOutput " + mo.asText() + " is over the limit of 64MiB", "capture less; 1MiB is the default");
+                    r.bad("maxOutput", "maxOutput " + mo.asText() + " is over the limit of 16MiB", "capture less; 1MiB is the default");
                     max = MAX_OUTPUT_LIMIT;
                 }
             }

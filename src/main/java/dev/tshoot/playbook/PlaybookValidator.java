@@ -75,6 +75,16 @@ final class PlaybookValidator {
                     c.run().argv().forEach((os, args) -> {
                         for (int i = 0; i < args.size(); i++) {
                             java.util.regex.Matcher m = Node.RunSpec.ANSWER_ARG.matcher(args.get(i));
+                            if (m.find() && i == 0 && !c.run().shell()) {
+                                add("bad-value", base + "/run/" + os + "/0", "the program itself comes from an answer ('"
+                                        + args.get(0) + "'); a user's answer may only be an argument",
+                                        "name the program literally and pass the answer as a later argument");
+                            } else if (m.find(0) && i > 0 && !c.run().shell() && runsScript(args.subList(0, i))) {
+                                add("bad-value", base + "/run/" + os + "/" + i, "'" + args.get(i) + "' hands a user's answer to "
+                                        + args.get(0) + " as code to run", "pass the answer as a plain argument of a program,"
+                                                + " not as a script for sh -c, cmd /c or powershell -Command");
+                            }
+                            m.reset();
                             if (m.find() && (c.run().shell() || !Node.RunSpec.ANSWER_ARG.matcher(args.get(i)).matches())) {
                                 add("bad-value", base + "/run/" + os + "/" + i, "'" + args.get(i) + "' pastes an answer into "
                                         + (c.run().shell() ? "a shell command" : "a longer argument")
@@ -148,6 +158,7 @@ final class PlaybookValidator {
                         "point a goto at it, or delete it");
             }
         }
+        checkOnlyLoops(nodes, reachable);
         // which nodes can reach an outcome (reverse search)
         Map<String, List<String>> incoming = new HashMap<>();
         for (Node n : nodes.values()) {
@@ -180,6 +191,15 @@ final class PlaybookValidator {
                         "add a transition from the loop to an outcome");
             }
         }
+    }
+
+    /** True when these arguments make the next one a script: sh -c, cmd /c, powershell -Command and the like. */
+    private static boolean runsScript(List<String> before) {
+        String program = before.get(0).toLowerCase(java.util.Locale.ROOT).replaceAll(".*[/\\\\]", "").replace(".exe", "");
+        boolean scripting = Set.of("sh", "bash", "dash", "zsh", "ksh", "cmd", "powershell", "pwsh").contains(program);
+        return scripting && before.stream().skip(1).map(a -> a.toLowerCase(java.util.Locale.ROOT))
+                .anyMatch(a -> a.equals("-c") || a.equals("/c") || a.equals("/k") || a.startsWith("-command")
+                        || a.equals("-encodedcommand") || a.equals("-ec"));
     }
 
     /** Conditions may read only registers that a node able to run before them (or the node itself) sets. */
@@ -235,6 +255,45 @@ final class PlaybookValidator {
             }
         }
         return seen;
+    }
+
+    /** A loop made only of checks would run without asking anything, for ever: each loop needs a question or action. */
+    private void checkOnlyLoops(Map<String, Node> nodes, Set<String> reachable) {
+        Map<String, Integer> state = new HashMap<>();
+        for (String start : reachable) {
+            if (nodes.get(start) instanceof Node.Check && !state.containsKey(start)) {
+                Deque<String> stack = new ArrayDeque<>();
+                dfs(start, nodes, state, stack);
+            }
+        }
+    }
+
+    private void dfs(String id, Map<String, Node> nodes, Map<String, Integer> state, Deque<String> stack) {
+        state.put(id, 1);
+        stack.push(id);
+        for (String t : nodes.get(id).targets()) {
+            if (!(nodes.get(t) instanceof Node.Check)) {
+                continue;
+            }
+            Integer st = state.get(t);
+            if (st == null) {
+                dfs(t, nodes, state, stack);
+            } else if (st == 1) {
+                List<String> loop = new ArrayList<>();
+                for (String n : stack) {
+                    loop.add(0, n);
+                    if (n.equals(t)) {
+                        break;
+                    }
+                }
+                loop.add(t);
+                addKey("check-loop", "/nodes/" + LocatedYaml.seg(t), "checks loop without asking anything ("
+                        + String.join(" -> ", loop) + "): the walk could run through them for ever",
+                        "put a question or an action in the loop, or break it");
+            }
+        }
+        stack.pop();
+        state.put(id, 2);
     }
 
     private String loopFrom(String start, Map<String, Node> nodes, Set<String> canFinish) {

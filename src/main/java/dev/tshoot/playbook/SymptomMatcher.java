@@ -53,7 +53,12 @@ public final class SymptomMatcher {
         for (Playbook pb : playbooks) {
             Map<String, List<Hit>> byNode = new LinkedHashMap<>();
             for (Playbook.Symptom s : pb.symptoms()) {
-                Matcher m = compile(s.pattern()).matcher(norm);
+                Matcher m;
+                try {
+                    m = compile(s.pattern()).matcher(norm);
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    continue; // lint reports it; one bad pattern must not break matching for every playbook
+                }
                 if (m.find()) {
                     String node = s.node() != null ? s.node() : pb.start();
                     byNode.computeIfAbsent(node, k -> new ArrayList<>())

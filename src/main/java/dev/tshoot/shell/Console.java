@@ -57,6 +57,28 @@ public final class Console {
         }
     }
 
+    /**
+     * Text from outside tshoot (command output, transcripts) made safe to print: control
+     * characters other than line breaks and tabs (escape sequences could retitle or rewrite the
+     * terminal), C1 controls and bidirectional overrides are shown as {@code \\uXXXX}.
+     */
+    public static String safe(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f || (c >= 0x80 && c <= 0x9f)
+                    || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                continue;
+            }
+            sb.append(control ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return sb.toString();
+    }
+
     /** Indents every line of a block of text. */
     public static String indent(String text, String prefix) {
         if (text == null) {

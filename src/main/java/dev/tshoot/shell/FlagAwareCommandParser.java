@@ -27,11 +27,41 @@ public class FlagAwareCommandParser implements CommandParser {
 
     @Override
     public ParsedInput parse(String input) {
-        return delegate.parse(rewrite(input));
+        ParsedInput free = freeText(input.strip());
+        return free != null ? free : delegate.parse(rewrite(input));
+    }
+
+    /** Commands whose words are free text: everything after the name is one argument, exactly as typed. */
+    static final java.util.Set<String> FREE_TEXT = java.util.Set.of("note", "match");
+
+    /** A free-text command line as one argument (and match's trailing --start), or null. */
+    ParsedInput freeText(String line) {
+        for (String name : FREE_TEXT) {
+            if (!line.startsWith(name + " ") || registry.getCommandByName(name) == null) {
+                continue;
+            }
+            String rest = line.substring(name.length()).strip();
+            if (name.equals("match") && (rest.startsWith("--file") || rest.startsWith("-f "))) {
+                return null; // match --file <log>: options, no free text
+            }
+            ParsedInput.Builder b = ParsedInput.builder().commandName(name);
+            if (name.equals("match") && (rest.endsWith(" --start") || rest.equals("--start"))) {
+                rest = rest.substring(0, rest.length() - "--start".length()).strip();
+                b.addOption(CommandOption.with().longName("start").value("true").build());
+            }
+            if (rest.length() >= 2 && rest.startsWith("\"") && rest.endsWith("\"")) {
+                // a quoted text (also how one-shot arguments arrive): undo \" and \\ as the default parser does
+                rest = rest.substring(1, rest.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+            }
+            b.addArgument(new org.springframework.shell.core.command.CommandArgument(0, rest));
+            return b.build();
+        }
+        return null;
     }
 
     String rewrite(String input) {
-        List<String> words = List.of(input.strip().split("\\s+(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)"));
+        String line = input.strip();
+        List<String> words = List.of(line.split("\\s+(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)"));
         Command command = null;
         int nameWords = 0;
         for (int i = 1; i <= words.size(); i++) {

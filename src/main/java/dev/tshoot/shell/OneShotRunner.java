@@ -34,9 +34,12 @@ public class OneShotRunner {
         return args -> {
             String[] a = args.getSourceArgs();
             if (a.length == 0) {
+                // keep what users type verbatim: no history expansion eating backslashes and '!'
+                reader.getObject().setOpt(org.jline.reader.LineReader.Option.DISABLE_EVENT_EXPANSION);
                 ShellRunner repl = new org.springframework.shell.jline.JLineShellRunner(
                         new CtrlCTolerantInput(reader.getObject(), prompt.getObject()), parser, registry);
                 repl.run(a);
+                exit.set(ExitCode.OK); // leaving the shell is a success, whatever the last command said
                 return;
             }
             PrintWriter out = new PrintWriter(System.out, true);

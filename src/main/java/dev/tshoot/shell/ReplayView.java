@@ -9,6 +9,11 @@ final class ReplayView {
 
     private ReplayView() {}
 
+    /** Transcript text comes from elsewhere: never let it drive the terminal. */
+    private static String safe(String s) {
+        return s == null ? null : Console.safe(s);
+    }
+
     static String render(SessionEvent e) {
         StringBuilder sb = new StringBuilder();
         if (e instanceof SessionEvent.NodeEntered n) {
@@ -16,29 +21,29 @@ final class ReplayView {
         } else if (e instanceof SessionEvent.PromptShown p) {
             switch (p.kind()) {
                 case "action" -> {
-                    sb.append(Console.cyan("▶ " + p.text())).append('\n').append(Console.indent(p.instructions(), "  "));
+                    sb.append(Console.cyan("▶ " + safe(p.text()))).append('\n').append(Console.indent(safe(p.instructions()), "  "));
                     p.commands().forEach(c -> sb.append(Console.dim("  [" + c.platform() + "] ")).append('\n')
-                            .append(Console.indent(c.text(), "      ")));
+                            .append(Console.indent(safe(c.text()), "      ")));
                 }
-                case "consent" -> sb.append(Console.bold(p.text())).append("\n  tshoot asked to run: ")
-                        .append(Console.cyan(SessionView.argv(p.argv()))).append(p.help() != null ? "  " + Console.dim(p.help()) : "");
+                case "consent" -> sb.append(Console.bold(safe(p.text()))).append("\n  tshoot asked to run: ")
+                        .append(Console.cyan(safe(SessionView.argv(p.argv())))).append(safe(p.help()) != null ? "  " + Console.dim(safe(p.help())) : "");
                 default -> {
-                    sb.append(Console.bold(p.text()));
-                    if (p.help() != null) {
-                        sb.append('\n').append(Console.dim(Console.indent(p.help(), "  ").stripTrailing()));
+                    sb.append(Console.bold(safe(p.text())));
+                    if (safe(p.help()) != null) {
+                        sb.append('\n').append(Console.dim(Console.indent(safe(p.help()), "  ").stripTrailing()));
                     }
                     List<SessionEvent.Option> cs = p.choices();
                     for (int i = 0; i < cs.size(); i++) {
-                        sb.append("\n  ").append(i + 1).append(") ").append(cs.get(i).label());
+                        sb.append("\n  ").append(i + 1).append(") ").append(safe(cs.get(i).label()));
                     }
                 }
             }
         } else if (e instanceof SessionEvent.AnswerGiven a) {
-            sb.append(Console.green("> " + (a.label() != null ? a.label() : a.value())));
+            sb.append(Console.green("> " + safe(a.label() != null ? a.label() : a.value())));
         } else if (e instanceof SessionEvent.CheckEvaluated c) {
             sb.append(Console.dim("   " + c.node() + " decided -> " + c.target()));
-            c.conditions().forEach(r -> sb.append('\n').append(Console.dim("     " + (r.when() == null ? "default"
-                    : "`" + r.when() + "` = " + r.value() + (r.error() != null ? " (" + r.error() + ")" : "")))));
+            c.conditions().forEach(r -> sb.append('\n').append(Console.dim("     " + (safe(r.when()) == null ? "default"
+                    : "`" + safe(r.when()) + "` = " + r.value() + (safe(r.error()) != null ? " (" + safe(r.error()) + ")" : "")))));
         } else if (e instanceof SessionEvent.ProbeRan || e instanceof SessionEvent.CommandRan) {
             java.io.StringWriter w = new java.io.StringWriter();
             SessionView.results(new java.io.PrintWriter(w), List.of(e));
@@ -50,10 +55,10 @@ final class ReplayView {
         } else if (e instanceof SessionEvent.Restarted r) {
             sb.append(Console.yellow("restart (from " + r.from() + ")"));
         } else if (e instanceof SessionEvent.NoteAdded n) {
-            sb.append(Console.cyan("note at " + n.node() + ": ")).append(n.text());
+            sb.append(Console.cyan("note at " + n.node() + ": ")).append(safe(n.text()));
         } else if (e instanceof SessionEvent.OutcomeReached o) {
-            sb.append(Console.result(o.result())).append("  ").append(Console.bold(o.title())).append('\n')
-                    .append(Console.indent(o.message(), "  ").stripTrailing());
+            sb.append(Console.result(o.result())).append("  ").append(Console.bold(safe(o.title()))).append('\n')
+                    .append(Console.indent(safe(o.message()), "  ").stripTrailing());
         } else if (e instanceof SessionEvent.SessionEnded s) {
             sb.append(Console.dim("session ended (" + s.reason() + (s.result() != null ? ", " + s.result() : "") + ")"));
         }

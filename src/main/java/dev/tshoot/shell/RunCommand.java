@@ -66,7 +66,7 @@ public class RunCommand {
             s.end(s.state() == Session.State.AT_OUTCOME ? "outcome" : "interrupted");
             rec.writer().close();
         }
-        SessionView.results(out, s.events());
+        SessionView.results(out, s.events(), s.secrets());
         SessionView.path(out, s);
         if (!r.completed()) {
             out.println(Console.red("Stopped at '" + r.node() + "': ") + r.problem()

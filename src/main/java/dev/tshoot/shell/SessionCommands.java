@@ -37,9 +37,6 @@ public class SessionCommands {
         if (pb == null) {
             return;
         }
-        if (holder.active()) {
-            out.println(Console.dim("Closing the earlier session (" + holder.writer().file().getFileName() + ")."));
-        }
         Session s = holder.start(pb, out);
         out.println(Console.bold(pb.metadata().title()) + Console.dim("  (" + pb.id() + " " + pb.metadata().version() + ")"));
         out.println(Console.dim("Recording to " + holder.writer().file()));

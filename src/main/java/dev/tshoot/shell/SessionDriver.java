@@ -38,7 +38,7 @@ public class SessionDriver {
         while (true) {
             int now = s.events().size();
             if (now > shown) {
-                SessionView.results(out, s.events().subList(shown, now));
+                SessionView.results(out, s.events().subList(shown, now), s.secrets());
                 shown = now;
             }
             Session.State st = s.state();
@@ -58,10 +58,8 @@ public class SessionDriver {
             if (st == Session.State.WAITING_FOR_CONSENT) {
                 var req = s.pendingCommand();
                 SessionView.consent(out, (Node.Check) node, req);
-                reply = prompter.select("Run it?", withNav(s, List.of(new Prompter.Item("yes", "Run it"),
-                        new Prompter.Item("no", "Don't run it (the playbook continues without its result)"),
-                        new Prompter.Item("always", "Always run " + (req.mutating() ? "changing" : "read-only")
-                                + " commands this session"))));
+                reply = prompter.select("Run it?", withNav(s, Session.consentOptions(req).stream()
+                        .map(o -> new Prompter.Item(o.value(), o.label())).toList()));
             } else if (node instanceof Node.Action a) {
                 SessionView.action(out, a);
                 reply = prompter.select("When you have done this", withNav(s, List.of(new Prompter.Item("done", "Done, continue"))));

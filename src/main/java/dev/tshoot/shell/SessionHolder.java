@@ -34,6 +34,9 @@ public class SessionHolder {
 
     /** Starts a recorded session, closing any earlier one. Warnings (e.g. disk full) go to {@code out}. */
     public Session start(Playbook pb, PrintWriter out) {
+        if (active()) {
+            out.println(Console.dim("Closing the earlier session (" + writer().file().getFileName() + ")."));
+        }
         close("user");
         current = recorder.start(pb, msg -> {
             out.println(Console.yellow("warning: ") + msg);

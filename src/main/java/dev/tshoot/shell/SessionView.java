@@ -61,6 +61,11 @@ final class SessionView {
 
     /** Summaries of probe and command results, as they happen. */
     static void results(PrintWriter out, List<dev.tshoot.engine.SessionEvent> events) {
+        results(out, events, java.util.Set.of());
+    }
+
+    /** As above, with the answers to secret questions shown as [secret]. */
+    static void results(PrintWriter out, List<dev.tshoot.engine.SessionEvent> events, java.util.Set<String> secrets) {
         for (var e : events) {
             if (e instanceof dev.tshoot.engine.SessionEvent.ProbeRan p) {
                 out.println("  " + Console.green("probe") + " " + p.probe() + ": " + summary(p.facts())
@@ -71,11 +76,11 @@ final class SessionView {
                     case "declined" -> "not run (declined)";
                     case "dry_run" -> "not run (dry run)";
                     case "not_applicable" -> "not run (no command for this OS)";
-                    default -> c.status().replace('_', ' ') + (c.error() != null ? ": " + c.error() : "");
+                    default -> c.status().replace('_', ' ') + (c.error() != null ? ": " + Console.safe(c.error()) : "");
                 };
                 out.println("  " + Console.green("ran") + " " + argv(c.argv()) + " -> " + what + ", " + c.durationMs() + " ms"
                         + (c.stdoutTruncated() || c.stderrTruncated() ? Console.yellow(" (output truncated)") : ""));
-                String text = c.stdout() == null ? "" : c.stdout().strip();
+                String text = c.stdout() == null ? "" : Console.safe(withhold(c.stdout(), secrets)).strip();
                 if (!text.isEmpty()) {
                     String[] lines = text.split("\\R");
                     for (int i = 0; i < Math.min(lines.length, 6); i++) {
@@ -88,6 +93,16 @@ final class SessionView {
             }
         }
         out.flush();
+    }
+
+    private static String withhold(String text, java.util.Set<String> secrets) {
+        String t = text;
+        for (String s : secrets) {
+            if (s.length() >= 4) {
+                t = t.replace(s, "[secret]");
+            }
+        }
+        return t;
     }
 
     private static String summary(java.util.Map<String, Object> facts) {

@@ -99,7 +99,9 @@ public class TerminalPrompter implements Prompter {
 
     private String readLine(String prompt, Character mask) {
         try {
-            return reader.getObject().readLine(prompt, mask);
+            LineReader r = reader.getObject();
+            r.setOpt(LineReader.Option.DISABLE_EVENT_EXPANSION);
+            return r.readLine(prompt, mask);
         } catch (EndOfFileException | UserInterruptException e) {
             return null;
         }

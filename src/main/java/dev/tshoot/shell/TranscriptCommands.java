@@ -100,7 +100,12 @@ public class TranscriptCommands {
     }
 
     Path resolve(String file) {
-        Path p = Path.of(file);
+        Path p;
+        try {
+            p = Path.of(file);
+        } catch (java.nio.file.InvalidPathException e) {
+            return Path.of(file.replace('\0', '?')); // a NUL cannot be in a file name: reported as not found
+        }
         if (!Files.exists(p) && !p.isAbsolute() && Files.exists(paths.transcripts().resolve(file))) {
             return paths.transcripts().resolve(file);
         }

@@ -140,9 +140,13 @@ public final class ReplayVerifier {
                     apply(action);
                 }
             } catch (SessionException ex) {
-                SessionEvent.AnswerGiven a = (SessionEvent.AnswerGiven) action;
-                divergence = new Divergence(a.node(), "answer '" + a.value() + "'", "(refused)",
-                        "the recorded answer no longer fits: " + ex.getMessage());
+                if (action instanceof SessionEvent.AnswerGiven a) {
+                    divergence = new Divergence(a.node(), "answer '" + a.value() + "'", "(refused)",
+                            "the recorded answer no longer fits: " + ex.getMessage());
+                } else {
+                    divergence = new Divergence(session.current().id(), "'" + action.type() + "'", "(refused)",
+                            "the recorded '" + action.type() + "' cannot be replayed here: " + ex.getMessage());
+                }
             }
             if (divergence == null) {
                 compare();
@@ -174,6 +178,11 @@ public final class ReplayVerifier {
                     divergence = new Divergence(lastCommon, g.node(), session.current().id(),
                             "the recorded answer was given at '" + g.node() + "', but the playbook is now at '"
                                     + session.current().id() + "'");
+                    return;
+                }
+                if (g.secret()) {
+                    divergence = new Divergence(g.node(), "a secret answer", "(not recorded)", "the answer to '"
+                            + g.node() + "' is secret and was never written down, so the walk cannot be verified past it");
                     return;
                 }
                 session.answer("action".equals(g.kind()) ? "done" : g.value());

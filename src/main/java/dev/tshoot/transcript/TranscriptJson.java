@@ -31,7 +31,11 @@ import dev.tshoot.engine.SessionEvent;
  */
 public final class TranscriptJson {
 
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** Lines carry command outputs of up to 16 MiB per stream: allow long strings (Jackson's default is 20 M chars). */
+    public static final ObjectMapper MAPPER = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+                    .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                            .maxStringLength(200_000_000).build())
+                    .build())
             .addModule(new SimpleModule("instants")
                     .addSerializer(Instant.class, ToStringSerializer.instance)
                     .addDeserializer(Instant.class, new JsonDeserializer<>() {

@@ -103,11 +103,20 @@ public final class TranscriptReader {
                     + " version " + TranscriptHeader.FORMAT_VERSION + ". Open it with the tshoot release that wrote it ("
                     + h.path("tshootVersion").asText("unknown") + ") or a newer one.");
         }
+        TranscriptHeader header;
         try {
-            return TranscriptJson.decodeHeader(h);
+            header = TranscriptJson.decodeHeader(h);
         } catch (JsonProcessingException e) {
             throw new UnreadableException(file + " has a damaged header: " + e.getOriginalMessage());
         }
+        TranscriptHeader.PlaybookRef p = header.playbook();
+        if (p == null || p.id() == null || !p.id().matches("[a-z0-9]+(-[a-z0-9]+)*") || p.sha256() == null
+                || !p.sha256().matches("[0-9a-f]{64}") || header.host() == null || header.startedAt() == null
+                || header.sessionId() == null) {
+            throw new UnreadableException(file + " has a damaged header: it must name the playbook (id and sha256),"
+                    + " the session, its start time and the host. 'transcript verify' tells whether it was altered.");
+        }
+        return header;
     }
 
     private static JsonNode parse(String text) {

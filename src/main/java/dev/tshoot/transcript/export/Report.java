@@ -67,6 +67,9 @@ public record Report(ExportSource source, List<Step> steps, List<RouteEdge> rout
             }
             if (e instanceof SessionEvent.OutcomeReached o) {
                 outcome = o;
+            } else if (e instanceof SessionEvent.WentBack || e instanceof SessionEvent.Jumped
+                    || e instanceof SessionEvent.Restarted) {
+                outcome = null; // the walk left that outcome: it no longer stands
             } else if (e instanceof SessionEvent.SessionEnded s) {
                 ended = s;
             }
