@@ -55,6 +55,10 @@ public final class TranscriptVerifier {
         if (first == null) {
             return unreadable("The file is empty: it holds no transcript header.");
         }
+        if (first.tooLong()) {
+            return unreadable("This is not a tshoot transcript: line 1 is longer than " + LineSource.MAX_LINE
+                    + " bytes, so it is not a transcript header.");
+        }
         String firstProblem = problem(first, 0, "");
         if (firstProblem != null) {
             if (!first.terminated() && looksTorn(first)) {
@@ -148,6 +152,9 @@ public final class TranscriptVerifier {
 
     /** A cut-off line is a prefix of JSON: it does not parse because the input ends too early. */
     private static boolean looksTorn(LineSource.Line line) {
+        if (line.tooLong()) {
+            return false; // no write of tshoot's is that long: not an interrupted one
+        }
         String t = line.text();
         if (t.isEmpty()) {
             return true;
