@@ -61,14 +61,14 @@ final class LineSource implements Closeable {
             pos = nl >= 0 ? nl + 1 : limit;
             if (nl >= 0) {
                 number++;
-                return new Line(number, tooLong ? "" : text(), true, tooLong);
+                return new Line(number, tooLong ? "" : text(true), true, tooLong);
             }
         }
         if (length == 0 && !tooLong) {
             return null;
         }
         number++;
-        return new Line(number, tooLong ? "" : text(), false, tooLong);
+        return new Line(number, tooLong ? "" : text(false), false, tooLong);
     }
 
     private boolean fill() throws IOException {
@@ -97,8 +97,9 @@ final class LineSource implements Closeable {
         return take == count;
     }
 
-    private String text() {
-        int n = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
+    /** The line as text; a CR before the newline (CRLF) is dropped, a CR at the very end of the file is kept. */
+    private String text(boolean terminated) {
+        int n = terminated && length > 0 && line[length - 1] == '\r' ? length - 1 : length;
         String s = new String(line, 0, n, StandardCharsets.UTF_8);
         if (line.length > (1 << 20)) {
             line = new byte[4096]; // do not keep a huge buffer after one long line
