@@ -39,6 +39,8 @@ public final class LocatedYaml {
 
     public static final int MAX_BYTES = 1024 * 1024;
     public static final int MAX_DEPTH = 64;
+    /** The longest text a single value or key may hold; prompts and instructions need a few KiB at most. */
+    public static final int MAX_STRING_CHARS = 64 * 1024;
 
     private static final YAMLFactory FACTORY = buildFactory(MAX_BYTES, MAX_DEPTH);
 
@@ -231,6 +233,7 @@ public final class LocatedYaml {
         final Map<String, SourceLocation> values = new HashMap<>();
         final Map<String, SourceLocation> keys = new HashMap<>();
         final int maxDepth;
+        final java.util.Set<String> reportedAliases = new java.util.HashSet<>();
         boolean fatal;
 
         Builder(String file, List<Finding> findings, int maxDepth) {
@@ -258,6 +261,10 @@ public final class LocatedYaml {
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         String name = p.currentName();
                         SourceLocation keyLoc = loc(p.currentTokenLocation());
+                        if (name.length() > MAX_STRING_CHARS) {
+                            tooLong(path, keyLoc, "key", name.length());
+                            name = name.substring(0, 64) + "…";
+                        }
                         String child = path + "/" + seg(name);
                         p.nextToken();
                         if (seen.containsKey(name)) {
@@ -286,8 +293,13 @@ public final class LocatedYaml {
                     }
                     return a;
                 }
-                case VALUE_STRING:
-                    return f.textNode(p.getText());
+                case VALUE_STRING: {
+                    String text = p.getText();
+                    if (text.length() > MAX_STRING_CHARS) {
+                        tooLong(path, here, "value", text.length());
+                    }
+                    return f.textNode(text);
+                }
                 case VALUE_NUMBER_INT:
                     return f.numberNode(p.getBigIntegerValue());
                 case VALUE_NUMBER_FLOAT:
@@ -303,9 +315,19 @@ public final class LocatedYaml {
             }
         }
 
+        private void tooLong(String path, SourceLocation at, String what, int length) {
+            findings.add(new Finding(Finding.Severity.ERROR, "too-long", file, at.line(), at.column(), display(path),
+                    "this " + what + " is " + length + " characters long; a playbook's texts may be at most "
+                            + MAX_STRING_CHARS + " characters",
+                    "shorten it, or link to a page with the details in 'sources'"));
+        }
+
         private void checkAnchor(JsonParser p, String path, SourceLocation here) {
             if (p instanceof YAMLParser y) {
                 if (y.isCurrentAlias()) {
+                    if (!reportedAliases.add(safeText(p))) {
+                        return; // one finding per alias name: an alias bomb repeats the same few names
+                    }
                     findings.add(new Finding(Finding.Severity.ERROR, "yaml-anchor", file, here.line(), here.column(), display(path),
                             "YAML alias '*" + safeText(p) + "' is not allowed: aliases are not expanded, so the data would be silently wrong",
                             "write the value out in full instead of referring to an anchor"));
