@@ -99,7 +99,9 @@ public final class ReplayVerifier {
                 action = e;
                 return;
             }
-            if (e instanceof SessionEvent.OutcomeReached o) {
+            if (e instanceof SessionEvent.NodeEntered) {
+                recordedOutcome = null; // the session moved on (back, goto, restart): an earlier outcome no longer stands
+            } else if (e instanceof SessionEvent.OutcomeReached o) {
                 recordedOutcome = o.node();
             }
             segment.add(e);

@@ -60,20 +60,23 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
      */
     public static TranscriptWriter create(Path dir, TranscriptHeader header, boolean force, Consumer<String> warnings) {
         Path file = dir.resolve(fileName(header));
-        FileChannel ch = null;
+        TranscriptWriter w = new TranscriptWriter(file, null, force, warnings);
+        // the header line is made before the file exists, so that the file is empty only for the time of one write
+        String first = w.seal(TranscriptJson.encode(header));
         String problem = null;
         try {
             Files.createDirectories(dir);
-            ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+            w.channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND), ownerOnly());
         } catch (IOException | UnsupportedOperationException e) {
             problem = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
-        TranscriptWriter w = new TranscriptWriter(file, ch, force, warnings);
-        if (ch == null) {
+        if (w.channel == null) {
+            w.unsaved.add(first);
             w.fail("cannot create the transcript " + file + " (" + problem + ")");
+        } else {
+            w.write(first);
         }
-        w.append(TranscriptJson.encode(header));
         return w;
     }
 
@@ -98,10 +101,18 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
     }
 
     private synchronized void append(com.fasterxml.jackson.databind.node.ObjectNode node) {
+        write(seal(node));
+    }
+
+    /** The next line, chained to the one before and ending in a newline. */
+    private String seal(com.fasterxml.jackson.databind.node.ObjectNode node) {
         TranscriptJson.Sealed s = TranscriptJson.seal(node, prev == null ? "" : prev);
         prev = s.hash();
         lines++;
-        String line = s.line() + "\n";
+        return s.line() + "\n";
+    }
+
+    private void write(String line) {
         if (failed) {
             unsaved.add(line);
             return;

@@ -110,6 +110,22 @@ class ReplayVerifierTest {
     }
 
     @Test
+    void aSessionThatLeftAnOutcomeWithBackAndEndedElsewhereReplaysSame() throws Exception {
+        Playbook pb = Fixtures.playbook("001_walk.yaml");
+        Recorder.Recorded rec = new Recorder(Fixtures.engine(), dir, "test", false).start(pb, w -> { });
+        Session s = rec.session();
+        s.answer("linux");
+        s.answer("no"); // -> outcome bare-metal
+        s.back(); // back at ask-vm: the outcome no longer stands
+        s.end("user");
+        rec.writer().close();
+        ReplayVerifier.Report r = verify(rec.writer().file(), pb);
+        assertThat(r.same()).as(String.valueOf(r.divergence())).isTrue();
+        assertThat(r.outcome()).isNull();
+        assertThat(r.path()).containsExactly("ask-os", "ask-vm");
+    }
+
+    @Test
     void aChangedConditionIsNamedWithItsNewValue() throws Exception {
         Path t = record(Fixtures.playbook("001_walk.yaml"), "windows", "yes", "22631", "done", "yes");
         ReplayVerifier.Report r = verify(t, variant("answers['ask-os'] == 'windows'", "answers['ask-os'] != 'windows'"));
