@@ -60,14 +60,26 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
      */
     public static TranscriptWriter create(Path dir, TranscriptHeader header, boolean force, Consumer<String> warnings) {
         Path file = dir.resolve(fileName(header));
+        return create(file, header, force, warnings, () -> {
+            Files.createDirectories(dir);
+            return FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND), ownerOnly());
+        });
+    }
+
+    /** Opens the channel a transcript is written to (tests stand in a disk that fills up). */
+    interface Opener {
+        FileChannel open() throws IOException;
+    }
+
+    static TranscriptWriter create(Path file, TranscriptHeader header, boolean force, Consumer<String> warnings,
+            Opener opener) {
         TranscriptWriter w = new TranscriptWriter(file, null, force, warnings);
         // the header line is made before the file exists, so that the file is empty only for the time of one write
         String first = w.seal(TranscriptJson.encode(header));
         String problem = null;
         try {
-            Files.createDirectories(dir);
-            w.channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND), ownerOnly());
+            w.channel = opener.open();
         } catch (IOException | UnsupportedOperationException e) {
             problem = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
