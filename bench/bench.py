@@ -26,6 +26,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "target", "bench")
+WHATIF = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
 ANSI = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]|\r")
 GROUPS = ["startup", "lint", "append", "replay", "probe"]
 
@@ -119,8 +120,8 @@ def measure_processes(configs, warmup, runs):
 
 # ------------------------------------------------------------------ in-process harness
 
-def java_harness(args, java, classpath, *params, heap=None):
-    cmd = [java]
+def java_harness(args, java, classpath, *params, heap=None, extra=()):
+    cmd = [java] + list(extra)
     if heap:
         cmd.append("-Xmx" + heap)
     cmd += ["-cp", classpath, "dev.tshoot.bench.InProcess"] + [str(p) for p in params]
@@ -185,6 +186,13 @@ def startup(t, java, classpath, warmup, runs):
     jar = os.path.join(ROOT, "target", "tshoot.jar")
     entries = classpath.split(":")
     jline_cp = entries[0] + ":" + [e for e in entries if os.path.basename(e).startswith("jline-3")][0]
+    # what-if: the launcher's own command line (extracted jar + archive) plus flags for short-lived JVMs
+    flags = []
+    for f in sorted(os.listdir(os.path.join(ROOT, "target", "app"))):
+        if f.startswith("startup-") and f.endswith(".flags"):
+            flags = open(os.path.join(ROOT, "target", "app", f)).read().split()
+    app = os.path.join(ROOT, "target", "app", "tshoot.jar")
+    whatif = [java] + flags + WHATIF + ["-Xlog:disable", "-Dtshoot.home=" + ROOT, "-jar", app]
     configs = {
         "hello": lambda: run_once([java, "-cp", entries[0], "Hello"], env, "hello"),
         "jline": lambda: run_once([java, "-cp", jline_cp, "BareJLine", "list"], env, "ran: list"),
@@ -195,6 +203,8 @@ def startup(t, java, classpath, warmup, runs):
         "tshoot-prompt": lambda: time_to_prompt(["./tshoot"], pty_env, "tshoot> "),
         "plain-prompt": lambda: time_to_prompt([java, "-Dtshoot.home=" + ROOT, "-jar", jar], pty_env, "tshoot> "),
         "probe-cold": lambda: run_once(["./tshoot", "probe", "run", "virtualization", "--json"], env, "{"),
+        "whatif": lambda: run_once(whatif + ["playbook", "list"], env, "docker-desktop-nested-virtualization"),
+        "whatif-prompt": lambda: time_to_prompt(whatif, pty_env, "tshoot> "),
     }
     s = measure_processes(configs, warmup, runs)
     shutil.rmtree(tmp, ignore_errors=True)
@@ -209,6 +219,11 @@ def startup(t, java, classpath, warmup, runs):
           "bare JLine until `bare> `", cell(s["jline-prompt"]), ratio(s["tshoot-prompt"], s["jline-prompt"]))
     t.add("Time to first prompt (pty)", "`java -jar target/tshoot.jar` until `tshoot> `", cell(s["plain-prompt"]),
           "bare JLine until `bare> `", cell(s["jline-prompt"]), ratio(s["plain-prompt"], s["jline-prompt"]))
+    t.add("What-if, one-shot `playbook list`", "as `./tshoot`, plus `%s`" % " ".join(WHATIF), cell(s["whatif"]),
+          "bare JLine, one command", cell(s["jline"]), ratio(s["whatif"], s["jline"]))
+    t.add("What-if, time to first prompt (pty)", "as `./tshoot`, plus `%s`" % " ".join(WHATIF),
+          cell(s["whatif-prompt"]), "bare JLine until `bare> `", cell(s["jline-prompt"]),
+          ratio(s["whatif-prompt"], s["jline-prompt"]))
     return s
 
 
@@ -264,6 +279,10 @@ def replay(t, java, classpath, events):
     t.add("`replay --verify`, %s events (%.0f MB)" % (format(ev, ","), a["bytes"] / 1e6),
           "ReplayVerifier; %s/event" % fmt_time(med(ta) / ev), cell(ta),
           "streaming Jackson JSON parse (all tokens); %s/event" % fmt_time(med(tb) / ev), cell(tb), ratio(ta, tb))
+    w = java_harness(None, java, classpath, "replay", files[events], 3, heap="512m", extra=WHATIF)
+    tw = [x / 1e3 for x in [v for k, v in w.items() if k.startswith("replay-")][0]["samples"]]
+    t.add("What-if, `replay --verify`, %s events" % format(ev, ","), "ReplayVerifier with `%s`" % " ".join(WHATIF),
+          cell(tw), "ReplayVerifier, default JIT and GC", cell(ta), ratio(tw, ta))
     mem = {}
     for n, f in files.items():
         m = java_harness(None, java, classpath, "replay-mem", f, heap="48m")
@@ -298,8 +317,9 @@ def machine(java):
     mem = sh("free -g | awk '/Mem:/ {print $2}'")
     jv = sh("%s -version 2>&1 | head -n 2 | tail -n 1" % java)
     cpu = sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip()
-    return "nproc %s, %s GiB RAM, %s, kernel %s, %s; python %s" % (
-        sh("nproc"), mem, cpu or platform.processor(), platform.release(), jv, platform.python_version())
+    return "nproc %s, %s GiB RAM, %s, kernel %s, %s; python %s; load average %s" % (
+        sh("nproc"), mem, cpu or platform.processor(), platform.release(), jv, platform.python_version(),
+        sh("cut -d ' ' -f 1-3 /proc/loadavg"))
 
 
 def main():
@@ -318,6 +338,7 @@ def main():
     events = int(os.environ.get("BENCH_REPLAY_EVENTS", "1000000"))
     t = Table()
     started = time.time()
+    load_before = open("/proc/loadavg").read().split()[:3] if os.path.exists("/proc/loadavg") else ["?"]
     s = None
     if "startup" in groups or "probe" in groups:
         s = startup(t, a.java, a.classpath, warmup, runs)
@@ -331,7 +352,7 @@ def main():
         probe(t, a.java, a.classpath, s["probe-cold"], s["tshoot"])
     print()
     print("tshoot benchmarks, %s" % time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(started)))
-    print("Machine: " + machine(a.java))
+    print("Machine: " + machine(a.java) + " (at the end; at the start: %s)" % " ".join(load_before))
     print("Process rows: %d warm-up + %d counted runs each, interleaved; in-process rows: see docs/performance.md."
           % (warmup, runs))
     print()

@@ -81,7 +81,7 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
         try {
             w.channel = opener.open();
         } catch (IOException | UnsupportedOperationException e) {
-            problem = e.getClass().getSimpleName() + ": " + e.getMessage();
+            problem = plain(e);
         }
         if (w.channel == null) {
             w.unsaved.add(first);
@@ -90,6 +90,26 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
             w.write(first);
         }
         return w;
+    }
+
+    /** Why a file could not be created, in words (no exception class names in front of users). */
+    static String plain(Exception e) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            return f.getFile() + " is in the way: it exists and is not a folder";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException f) {
+            return "permission denied on " + f.getFile();
+        }
+        if (e instanceof java.nio.file.NoSuchFileException f) {
+            return f.getFile() + " does not exist";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason() + (f.getFile() != null ? " (" + f.getFile() + ")" : "");
+        }
+        if (e instanceof UnsupportedOperationException) {
+            return "the file system does not support owner-only files";
+        }
+        return String.valueOf(e.getMessage());
     }
 
     private static FileAttribute<?>[] ownerOnly() {

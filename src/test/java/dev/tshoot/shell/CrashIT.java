@@ -75,9 +75,10 @@ class CrashIT {
         // calibration: one whole session without a kill, timed from the first prompt to the exit, so that the
         // kills spread over the session on a fast machine and on a loaded one alike
         long[] timing = killedSession(Files.createDirectories(root.resolve("whole")), false, -1);
-        long session = timing[1];
         long startup = timing[0];
-        System.out.println("CrashIT: start-up " + startup + " ms, session " + session + " ms");
+        long session = timing[1];
+        long recording = Math.min(timing[2], session); // from the prompt until the transcript file appeared
+        System.out.println("CrashIT: start-up " + startup + " ms, session " + session + " ms, file after " + recording + " ms");
         try (var s = Files.list(root.resolve("whole"))) {
             Path whole = s.filter(f -> f.toString().endsWith(".jsonl")).findFirst().orElseThrow();
             TranscriptVerifier.Result v = new TranscriptVerifier().verify(whole);
@@ -87,9 +88,14 @@ class CrashIT {
         }
         for (int run = 0; run < KILLS; run++) {
             Path dir = Files.createDirectories(root.resolve("run-" + run));
-            boolean duringStartup = rnd.nextInt(10) == 0;
-            long delay = duringStartup ? rnd.nextInt((int) startup + 1) : rnd.nextInt((int) session + 1);
-            String where = String.format("run %d (seed %d): kill %d ms after %s", run, SEED, delay,
+            // one kill in ten during start-up, one in ten between the prompt and the transcript's creation, the
+            // rest while it records; at seeded fractions of the measured times, so one seed picks the same points
+            int phase = rnd.nextInt(10);
+            boolean duringStartup = phase == 0;
+            double at = rnd.nextDouble();
+            long delay = duringStartup ? (long) (at * startup)
+                    : phase == 1 ? (long) (at * recording) : recording + (long) (at * (session - recording));
+            String where = String.format("run %d (seed %d): phase %d at %.3f, kill %d ms after %s", run, SEED, phase, at, delay,
                     duringStartup ? "start" : "the first prompt");
             killedSession(dir, duringStartup, delay);
 
@@ -144,8 +150,8 @@ class CrashIT {
 
     /**
      * Starts the shell, feeds the keys, and kills it (SIGKILL) after the delay; with a negative delay it
-     * lets the session run to its end. Returns the milliseconds from start to the first prompt and from
-     * there to the kill (or to the exit).
+     * lets the session run to its end. Returns the milliseconds from start to the first prompt, from
+     * there to the kill (or to the exit), and (without a kill) from the prompt until the transcript appeared.
      */
     private long[] killedSession(Path dir, boolean duringStartup, long delay) throws Exception {
         long t0 = System.nanoTime();
@@ -201,8 +207,20 @@ class CrashIT {
             assertThat(seen[0]).as("the shell showed its prompt: " + out).isTrue();
         }
         long prompt = System.nanoTime();
+        long fileAt = Long.MAX_VALUE;
         if (delay < 0) {
-            assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the whole session ends by itself: " + out).isTrue();
+            long until = prompt + TimeUnit.SECONDS.toNanos(120);
+            while (p.isAlive() && System.nanoTime() < until) {
+                if (fileAt == Long.MAX_VALUE) {
+                    try (var s = Files.list(dir)) {
+                        if (s.anyMatch(f -> f.toString().endsWith(".jsonl"))) {
+                            fileAt = System.nanoTime();
+                        }
+                    }
+                }
+                Thread.sleep(2);
+            }
+            assertThat(p.waitFor(1, TimeUnit.SECONDS)).as("the whole session ends by itself: " + out).isTrue();
             assertThat(p.exitValue()).as(out.toString()).isZero();
         } else {
             Thread.sleep(delay);
@@ -213,6 +231,7 @@ class CrashIT {
         feeder.interrupt();
         reader.join(5000);
         assertThat(out.toString()).doesNotContain("Exception");
-        return new long[] {TimeUnit.NANOSECONDS.toMillis(prompt - t0), TimeUnit.NANOSECONDS.toMillis(end - prompt)};
+        return new long[] {TimeUnit.NANOSECONDS.toMillis(prompt - t0), TimeUnit.NANOSECONDS.toMillis(end - prompt),
+                fileAt == Long.MAX_VALUE ? Long.MAX_VALUE : TimeUnit.NANOSECONDS.toMillis(fileAt - prompt)};
     }
 }

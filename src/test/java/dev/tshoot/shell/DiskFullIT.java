@@ -18,8 +18,8 @@ import dev.tshoot.testing.JarRunner;
 import dev.tshoot.transcript.TranscriptVerifier;
 
 /**
- * The transcripts folder on a file system that fills up in mid-session (a 16 KiB tmpfs; needs root
- * and mount, skipped otherwise): the shell warns once, at once, the session goes on in memory,
+ * A transcripts folder that cannot be written, and one on a file system that fills up in mid-session
+ * (a 16 KiB tmpfs; needs root and mount, skipped otherwise): the shell warns once, at once, the session goes on in memory,
  * {@code transcript save} writes everything elsewhere and recording continues there, and nothing
  * that reached the full disk is lost or contradicted.
  */
@@ -41,6 +41,26 @@ class DiskFullIT {
         if (mount != null) {
             sh("umount", "-l", mount.toString());
         }
+    }
+
+    @Test
+    void anUnwritableFolderWarnsAtTheStartAndTheSessionCanBeSavedElsewhere() throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("transcripts"), "a file where the folder should be");
+        Path saved = dir.resolve("elsewhere/saved.jsonl");
+        JarRunner tshoot = new JarRunner(notAFolder, Path.of("playbooks"), List.of("-Dtshoot.transcript.fsync=true"));
+        JarRunner.Run r = tshoot.run(String.join("\n", "start docker-desktop-nested-virtualization", "1", "1", "1", "1",
+                "1", "1", "status", "transcript save " + saved, "note saved now", "end", "exit") + "\n");
+        String out = r.out();
+        assertThat(out).doesNotContain("Exception");
+        int warning = out.indexOf("warning: Transcript not saved: cannot create the transcript");
+        assertThat(warning).as(out).isPositive();
+        assertThat(warning).as("the warning comes before the first question").isLessThan(out.indexOf("Which operating system"));
+        assertThat(out.substring(warning, out.indexOf('\n', warning))).contains("is in the way: it exists and is not a folder");
+        assertThat(out).contains("NOT SAVED: kept in memory").contains("Saved; recording continues in " + saved);
+        TranscriptVerifier.Result v = new TranscriptVerifier().verify(saved);
+        assertThat(v.status()).as(v.message()).isEqualTo(TranscriptVerifier.Status.OK);
+        assertThat(v.closed()).isTrue();
+        assertThat(Files.readString(saved)).contains("\"text\":\"saved now\"").contains("\"type\":\"outcome\"");
     }
 
     @Test
