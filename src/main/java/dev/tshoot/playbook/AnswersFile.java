@@ -31,7 +31,13 @@ public final class AnswersFile {
             if (Files.size(file) > LocatedYaml.MAX_BYTES) {
                 return fail(name, 0, "the answers file is larger than 1 MiB", "answers files map node ids to answers; keep them small");
             }
-            bytes = Files.readAllBytes(file);
+            // read at most the limit plus one byte: a device or a file that grows reports a size it does not keep
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(LocatedYaml.MAX_BYTES + 1);
+            }
+            if (bytes.length > LocatedYaml.MAX_BYTES) {
+                return fail(name, 0, "the answers file is larger than 1 MiB", "answers files map node ids to answers; keep them small");
+            }
         } catch (NoSuchFileException e) {
             return fail(name, 0, "the answers file does not exist", "check the path given to --answers");
         } catch (IOException e) {

@@ -39,8 +39,10 @@ public final class LocatedYaml {
 
     public static final int MAX_BYTES = 1024 * 1024;
     public static final int MAX_DEPTH = 64;
+    /** The longest text a single value or key may hold; prompts and instructions need a few KiB at most. */
+    public static final int MAX_STRING_CHARS = 64 * 1024;
 
-    private static final YAMLFactory FACTORY = buildFactory();
+    private static final YAMLFactory FACTORY = buildFactory(MAX_BYTES, MAX_DEPTH);
 
     private final JsonNode root;
     private final Map<String, SourceLocation> valueLocations;
@@ -57,13 +59,16 @@ public final class LocatedYaml {
         this.fatal = fatal;
     }
 
-    private static YAMLFactory buildFactory() {
+    private static YAMLFactory buildFactory(int maxBytes, int maxDepth) {
         LoaderOptions lo = new LoaderOptions();
-        lo.setCodePointLimit(MAX_BYTES + 1024);
+        lo.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, (long) maxBytes + 1024));
         return YAMLFactory.builder()
                 .loaderOptions(lo)
                 // our own depth check reports the location first; this is only a backstop
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH * 2).build())
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth((int) Math.min(Integer.MAX_VALUE, (long) maxDepth * 2))
+                        .maxStringLength(Math.max(StreamReadConstraints.DEFAULT_MAX_STRING_LEN, maxBytes))
+                        .build())
                 .build();
     }
 
@@ -87,13 +92,26 @@ public final class LocatedYaml {
         return l != null ? l : at(pointer);
     }
 
-    /** Parses bytes named {@code file} (used in messages). Never throws for bad input. */
+    /** Parses bytes named {@code file} (used in messages) within the default limits. Never throws for bad input. */
     public static LocatedYaml parse(String file, byte[] bytes) {
+        return parse(file, bytes, PlaybookLoader.Limits.DEFAULT);
+    }
+
+    /** The finding for a file over the size limit (line 1: the file as a whole is at fault). */
+    static Finding tooLarge(String file, long size, int maxBytes) {
+        return new Finding(Finding.Severity.ERROR, "too-large", file, 1, 0, "",
+                "the file is " + size + " bytes; playbooks may be at most " + maxBytes + " bytes"
+                        + (maxBytes == MAX_BYTES ? " (1 MiB)" : ""),
+                "split it into smaller playbooks, one problem per file");
+    }
+
+    /** Parses bytes within {@code limits} (size and nesting depth). Never throws for bad input. */
+    public static LocatedYaml parse(String file, byte[] bytes, PlaybookLoader.Limits limits) {
+        final int maxBytes = limits.maxBytes();
+        final int maxDepth = limits.maxDepth();
         List<Finding> findings = new ArrayList<>();
-        if (bytes.length > MAX_BYTES) {
-            findings.add(new Finding(Finding.Severity.ERROR, "too-large", file, 0, 0, "",
-                    "the file is " + bytes.length + " bytes; playbooks may be at most " + MAX_BYTES + " bytes (1 MiB)",
-                    "split it into smaller playbooks, one problem per file"));
+        if (bytes.length > maxBytes) {
+            findings.add(tooLarge(file, bytes.length, maxBytes));
             return new LocatedYaml(null, Map.of(), Map.of(), findings, true);
         }
         String text;
@@ -118,8 +136,9 @@ public final class LocatedYaml {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
-        Builder b = new Builder(file, findings);
-        try (JsonParser p = FACTORY.createParser(new StringReader(text))) {
+        Builder b = new Builder(file, findings, maxDepth);
+        YAMLFactory factory = limits.equals(PlaybookLoader.Limits.DEFAULT) ? FACTORY : buildFactory(maxBytes, maxDepth);
+        try (JsonParser p = factory.createParser(new StringReader(text))) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 findings.add(new Finding(Finding.Severity.ERROR, "yaml-syntax", file, 1, 1, "",
@@ -137,7 +156,7 @@ public final class LocatedYaml {
         } catch (TooDeep e) {
             return new LocatedYaml(null, Map.of(), Map.of(), findings, true);
         } catch (JsonProcessingException e) {
-            findings.add(syntaxFinding(file, e));
+            findings.add(syntaxFinding(file, e, maxDepth));
             return new LocatedYaml(null, Map.of(), Map.of(), findings, true);
         } catch (IOException | RuntimeException e) {
             findings.add(new Finding(Finding.Severity.ERROR, "yaml-syntax", file, 0, 0, "",
@@ -156,6 +175,10 @@ public final class LocatedYaml {
     }
 
     static Finding syntaxFinding(String file, JsonProcessingException e) {
+        return syntaxFinding(file, e, MAX_DEPTH);
+    }
+
+    static Finding syntaxFinding(String file, JsonProcessingException e, int maxDepth) {
         Throwable c = e;
         while (c != null && !(c instanceof MarkedYAMLException)) {
             c = c.getCause();
@@ -179,7 +202,7 @@ public final class LocatedYaml {
         String msg = e.getOriginalMessage();
         String hint = "check the YAML near this line";
         if (msg != null && msg.contains("nesting depth")) {
-            hint = "playbooks nest at most " + MAX_DEPTH + " levels; flatten the structure";
+            hint = "playbooks nest at most " + maxDepth + " levels; flatten the structure";
         } else if (msg != null && msg.contains("code points")) {
             hint = "playbooks may be at most 1 MiB";
         }
@@ -209,18 +232,21 @@ public final class LocatedYaml {
         final List<Finding> findings;
         final Map<String, SourceLocation> values = new HashMap<>();
         final Map<String, SourceLocation> keys = new HashMap<>();
+        final int maxDepth;
+        final java.util.Set<String> reportedAliases = new java.util.HashSet<>();
         boolean fatal;
 
-        Builder(String file, List<Finding> findings) {
+        Builder(String file, List<Finding> findings, int maxDepth) {
             this.file = file;
             this.findings = findings;
+            this.maxDepth = maxDepth;
         }
 
         JsonNode read(JsonParser p, String path, int depth) throws IOException {
             SourceLocation here = loc(p.currentTokenLocation());
-            if (depth > MAX_DEPTH) {
+            if (depth > maxDepth) {
                 findings.add(new Finding(Finding.Severity.ERROR, "too-deep", file, here.line(), here.column(), "",
-                        "the document nests deeper than " + MAX_DEPTH + " levels",
+                        "the document nests deeper than " + maxDepth + " levels",
                         "flatten the structure; playbooks need only a few levels"));
                 throw new TooDeep();
             }
@@ -235,6 +261,10 @@ public final class LocatedYaml {
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         String name = p.currentName();
                         SourceLocation keyLoc = loc(p.currentTokenLocation());
+                        if (name.length() > MAX_STRING_CHARS) {
+                            tooLong(path, keyLoc, "key", name.length());
+                            name = name.substring(0, 64) + "…";
+                        }
                         String child = path + "/" + seg(name);
                         p.nextToken();
                         if (seen.containsKey(name)) {
@@ -263,8 +293,13 @@ public final class LocatedYaml {
                     }
                     return a;
                 }
-                case VALUE_STRING:
-                    return f.textNode(p.getText());
+                case VALUE_STRING: {
+                    String text = p.getText();
+                    if (text.length() > MAX_STRING_CHARS) {
+                        tooLong(path, here, "value", text.length());
+                    }
+                    return f.textNode(text);
+                }
                 case VALUE_NUMBER_INT:
                     return f.numberNode(p.getBigIntegerValue());
                 case VALUE_NUMBER_FLOAT:
@@ -280,9 +315,19 @@ public final class LocatedYaml {
             }
         }
 
+        private void tooLong(String path, SourceLocation at, String what, int length) {
+            findings.add(new Finding(Finding.Severity.ERROR, "too-long", file, at.line(), at.column(), display(path),
+                    "this " + what + " is " + length + " characters long; a playbook's texts may be at most "
+                            + MAX_STRING_CHARS + " characters",
+                    "shorten it, or link to a page with the details in 'sources'"));
+        }
+
         private void checkAnchor(JsonParser p, String path, SourceLocation here) {
             if (p instanceof YAMLParser y) {
                 if (y.isCurrentAlias()) {
+                    if (!reportedAliases.add(safeText(p))) {
+                        return; // one finding per alias name: an alias bomb repeats the same few names
+                    }
                     findings.add(new Finding(Finding.Severity.ERROR, "yaml-anchor", file, here.line(), here.column(), display(path),
                             "YAML alias '*" + safeText(p) + "' is not allowed: aliases are not expanded, so the data would be silently wrong",
                             "write the value out in full instead of referring to an anchor"));

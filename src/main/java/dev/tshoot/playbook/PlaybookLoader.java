@@ -24,8 +24,23 @@ public final class PlaybookLoader {
         public int exitStatus() { return unreadable ? 2 : findings.isEmpty() ? 0 : 1; }
     }
 
+    /**
+     * How large a file may be and how deep it may nest. {@link #DEFAULT} (1 MiB, 64 levels) is what
+     * every command uses; larger limits exist for measurements and tools, never for user files.
+     */
+    public record Limits(int maxBytes, int maxDepth) {
+        public static final Limits DEFAULT = new Limits(LocatedYaml.MAX_BYTES, LocatedYaml.MAX_DEPTH);
+
+        public Limits {
+            if (maxBytes <= 0 || maxBytes > Integer.MAX_VALUE - 1024 || maxDepth <= 0) {
+                throw new IllegalArgumentException("limits must be positive: maxBytes=" + maxBytes + ", maxDepth=" + maxDepth);
+            }
+        }
+    }
+
     private final java.util.Set<String> probes;
     private final java.util.function.Function<String, java.util.Set<String>> playbookNodes;
+    private final Limits limits;
 
     /** A loader that checks neither probe names nor handover targets. */
     public PlaybookLoader() {
@@ -34,7 +49,7 @@ public final class PlaybookLoader {
 
     /** A loader that accepts only these built-in probe names in checks. */
     public PlaybookLoader(java.util.Set<String> probes) {
-        this(probes, null);
+        this(probes, null, Limits.DEFAULT);
     }
 
     /**
@@ -43,9 +58,22 @@ public final class PlaybookLoader {
      *                      used to check handovers (null: not checked)
      */
     public PlaybookLoader(java.util.Set<String> probes, java.util.function.Function<String, java.util.Set<String>> playbookNodes) {
+        this(probes, playbookNodes, Limits.DEFAULT);
+    }
+
+    /** A loader with other size and depth limits (for measurements; user files always get the defaults). */
+    public PlaybookLoader(java.util.Set<String> probes, Limits limits) {
+        this(probes, null, limits);
+    }
+
+    public PlaybookLoader(java.util.Set<String> probes, java.util.function.Function<String, java.util.Set<String>> playbookNodes,
+            Limits limits) {
         this.probes = java.util.Set.copyOf(probes);
         this.playbookNodes = playbookNodes;
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
     }
+
+    public Limits limits() { return limits; }
 
     /** Loads a file; the display name is the path as given. */
     public Result load(Path file) {
@@ -53,13 +81,12 @@ public final class PlaybookLoader {
         byte[] bytes;
         try {
             long size = Files.size(file);
-            if (size > LocatedYaml.MAX_BYTES) {
-                return new Result(null, List.of(new Finding(Finding.Severity.ERROR, "too-large", name, 0, 0, "",
-                        "the file is " + size + " bytes; playbooks may be at most " + LocatedYaml.MAX_BYTES + " bytes (1 MiB)",
-                        "split it into smaller playbooks, one problem per file")), true);
+            if (size > limits.maxBytes()) {
+                return new Result(null, List.of(LocatedYaml.tooLarge(name, size, limits.maxBytes())), true);
             }
+            // never more than the limit plus one byte, even if the file grows after the size check
             try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes(LocatedYaml.MAX_BYTES + 1);
+                bytes = in.readNBytes(limits.maxBytes() + 1);
             }
         } catch (NoSuchFileException e) {
             return unreadable(name, "the file does not exist", "check the path; 'playbook list' shows the installed playbooks");
@@ -76,7 +103,7 @@ public final class PlaybookLoader {
 
     /** Loads bytes; {@code expectedId} (nullable) is the id the file name implies. */
     public Result load(String name, byte[] bytes, String expectedId) {
-        LocatedYaml yaml = LocatedYaml.parse(name, bytes);
+        LocatedYaml yaml = LocatedYaml.parse(name, bytes, limits);
         List<Finding> findings = new ArrayList<>(yaml.findings());
         if (yaml.fatal()) {
             return new Result(null, findings, true);

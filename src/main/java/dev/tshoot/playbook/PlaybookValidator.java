@@ -202,7 +202,17 @@ final class PlaybookValidator {
                         || a.equals("-encodedcommand") || a.equals("-ec"));
     }
 
-    /** Conditions may read only registers that a node able to run before them (or the node itself) sets. */
+    /** A condition at {@code node} (pointer {@code ptr}) that reads register {@code name}. */
+    private record RegisterRead(String node, String name, String ptr) {}
+
+    /**
+     * Conditions may read only registers that a node able to run before them (or the node itself) sets.
+     *
+     * <p>One forward search per register name, from all its setters at once, that stops as soon as every
+     * node reading it has been reached: in a valid playbook, where registers are read soon after they
+     * are set, it visits only the nodes between setters and readers. (It used to search the whole graph
+     * below each setter, which made lint quadratic in the number of checks that register results.)
+     */
     private void registers(Map<String, Node> nodes) {
         Map<String, Set<String>> setters = new HashMap<>();
         for (Node n : nodes.values()) {
@@ -210,7 +220,8 @@ final class PlaybookValidator {
                 setters.computeIfAbsent(c.register(), k -> new HashSet<>()).add(c.id());
             }
         }
-        Map<String, Set<String>> reach = new HashMap<>();
+        List<RegisterRead> reads = new ArrayList<>();
+        Map<String, Set<String>> readersByName = new HashMap<>();
         for (Node n : nodes.values()) {
             String base = "/nodes/" + LocatedYaml.seg(n.id());
             List<Transition> next = n instanceof Node.Check c ? c.next()
@@ -221,41 +232,53 @@ final class PlaybookValidator {
                     continue;
                 }
                 for (String name : Conditions.rootNames(when)) {
-                    if (Set.of("answers", "answer", "facts").contains(name)) {
+                    if (NOT_REGISTERS.contains(name)) {
                         continue;
                     }
-                    Set<String> from = setters.getOrDefault(name, Set.of());
-                    boolean ok = from.stream().anyMatch(m -> m.equals(n.id())
-                            || reach.computeIfAbsent(m, k -> reachableFrom(k, nodes)).contains(n.id()));
-                    if (!ok) {
-                        add("unknown-register", base + "/next/" + i + "/when", from.isEmpty()
-                                ? "condition reads '" + name + "', but no node registers a result under that name."
-                                        + Suggest.didYouMean(name, setters.keySet())
-                                : "condition reads '" + name + "', but no node that can run before '" + n.id()
-                                        + "' sets it (set by: " + String.join(", ", new java.util.TreeSet<>(from)) + ")",
-                                "read answers['…'], facts['…'] or a register set by an earlier check ('register: " + name + "')");
+                    reads.add(new RegisterRead(n.id(), name, base + "/next/" + i + "/when"));
+                    readersByName.computeIfAbsent(name, k -> new HashSet<>()).add(n.id());
+                }
+            }
+        }
+        // per register name: the readers that no setter reaches
+        Map<String, Set<String>> unreached = new HashMap<>();
+        readersByName.forEach((name, readers) -> {
+            Set<String> from = setters.getOrDefault(name, Set.of());
+            Set<String> pending = new HashSet<>(readers);
+            pending.removeAll(from); // a check may read what it has just set itself
+            if (!from.isEmpty() && !pending.isEmpty()) {
+                Set<String> seen = new HashSet<>();
+                Deque<String> work = new ArrayDeque<>(from);
+                while (!work.isEmpty() && !pending.isEmpty()) {
+                    Node n = nodes.get(work.poll());
+                    if (n == null) {
+                        continue;
+                    }
+                    for (String t : n.targets()) {
+                        if (seen.add(t)) {
+                            pending.remove(t);
+                            work.add(t);
+                        }
                     }
                 }
             }
+            unreached.put(name, pending);
+        });
+        for (RegisterRead r : reads) {
+            if (!unreached.get(r.name()).contains(r.node())) {
+                continue;
+            }
+            Set<String> from = setters.getOrDefault(r.name(), Set.of());
+            add("unknown-register", r.ptr(), from.isEmpty()
+                    ? "condition reads '" + r.name() + "', but no node registers a result under that name."
+                            + Suggest.didYouMean(r.name(), setters.keySet())
+                    : "condition reads '" + r.name() + "', but no node that can run before '" + r.node()
+                            + "' sets it (set by: " + String.join(", ", new java.util.TreeSet<>(from)) + ")",
+                    "read answers['…'], facts['…'] or a register set by an earlier check ('register: " + r.name() + "')");
         }
     }
 
-    private static Set<String> reachableFrom(String start, Map<String, Node> nodes) {
-        Set<String> seen = new HashSet<>();
-        Deque<String> work = new ArrayDeque<>(List.of(start));
-        while (!work.isEmpty()) {
-            Node n = nodes.get(work.pop());
-            if (n == null) {
-                continue;
-            }
-            for (String t : n.targets()) {
-                if (seen.add(t)) {
-                    work.push(t);
-                }
-            }
-        }
-        return seen;
-    }
+    private static final Set<String> NOT_REGISTERS = Set.of("answers", "answer", "facts");
 
     /** A loop made only of checks would run without asking anything, for ever: each loop needs a question or action. */
     private void checkOnlyLoops(Map<String, Node> nodes, Set<String> reachable) {

@@ -196,7 +196,8 @@ public class ReplayCommands {
                     + r.playbookSha256().substring(0, 16) + "… (version " + pb.metadata().version() + ")."));
         }
         if (r.same()) {
-            out.println(Console.green("SAME") + "  the path of " + r.path().size() + " nodes"
+            out.println(Console.green("SAME") + "  the path (" + r.nodesCompared() + " node entries; " + r.path().size()
+                    + " nodes in the final route)"
                     + (r.outcome() != null ? " and the outcome '" + r.outcome() + "'" : " (the session ended before an outcome)")
                     + " are what the session recorded.");
         } else {

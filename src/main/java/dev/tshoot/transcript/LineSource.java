@@ -1,7 +1,5 @@
 package dev.tshoot.transcript;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,47 +15,96 @@ final class LineSource implements Closeable {
 
     static final int MAX_LINE = 64 * 1024 * 1024;
 
-    /** One line; {@code terminated} is false for a last line without a newline. */
+    /**
+     * One line; {@code terminated} is false for a last line without a newline. A line longer than
+     * {@link #MAX_LINE} is {@code tooLong} and its text is left empty (it is never a valid line).
+     */
     record Line(long number, String text, boolean terminated, boolean tooLong) {}
 
     private final InputStream in;
-    private final ByteArrayOutputStream buf = new ByteArrayOutputStream(4096);
+    private final byte[] chunk = new byte[1 << 16];
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private byte[] line = new byte[4096];
+    private int length;
     private long number;
 
     LineSource(Path file) throws IOException {
-        this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        this.in = Files.newInputStream(file);
     }
 
     LineSource(InputStream in) {
-        this.in = new BufferedInputStream(in, 1 << 16);
+        this.in = in;
     }
 
-    /** The next line, or null at the end of the file. */
+    /** The next line, or null at the end of the file. Reads in 64 KiB chunks and scans them for newlines. */
     Line next() throws IOException {
-        buf.reset();
+        length = 0;
         boolean tooLong = false;
-        int b;
-        while ((b = in.read()) != -1) {
-            if (b == '\n') {
-                number++;
-                return new Line(number, text(), true, tooLong);
+        while (true) {
+            if (pos == limit) {
+                if (eof || !fill()) {
+                    break;
+                }
             }
-            if (buf.size() < MAX_LINE) {
-                buf.write(b);
-            } else {
-                tooLong = true;
+            int start = pos;
+            int nl = -1;
+            for (int i = pos; i < limit; i++) {
+                if (chunk[i] == '\n') {
+                    nl = i;
+                    break;
+                }
+            }
+            int end = nl >= 0 ? nl : limit;
+            tooLong |= !keep(start, end - start);
+            pos = nl >= 0 ? nl + 1 : limit;
+            if (nl >= 0) {
+                number++;
+                return new Line(number, tooLong ? "" : text(true), true, tooLong);
             }
         }
-        if (buf.size() == 0 && !tooLong) {
+        if (length == 0 && !tooLong) {
             return null;
         }
         number++;
-        return new Line(number, text(), false, tooLong);
+        return new Line(number, tooLong ? "" : text(false), false, tooLong);
     }
 
-    private String text() {
-        String s = buf.toString(StandardCharsets.UTF_8);
-        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+    private boolean fill() throws IOException {
+        int n = in.read(chunk, 0, chunk.length);
+        if (n <= 0) {
+            eof = true;
+            pos = limit = 0;
+            return false;
+        }
+        pos = 0;
+        limit = n;
+        return true;
+    }
+
+    /** Appends bytes to the current line up to MAX_LINE; false when some had to be dropped. */
+    private boolean keep(int from, int count) {
+        int room = MAX_LINE - length;
+        int take = Math.min(room, count);
+        if (take > 0) {
+            if (length + take > line.length) {
+                line = java.util.Arrays.copyOf(line, (int) Math.min(MAX_LINE, Math.max((long) line.length * 2, length + take)));
+            }
+            System.arraycopy(chunk, from, line, length, take);
+            length += take;
+        }
+        return take == count;
+    }
+
+    /** The line as text; a CR before the newline (CRLF) is dropped, a CR at the very end of the file is kept. */
+    private String text(boolean terminated) {
+        int n = terminated && length > 0 && line[length - 1] == '\r' ? length - 1 : length;
+        String s = new String(line, 0, n, StandardCharsets.UTF_8);
+        if (line.length > (1 << 20)) {
+            line = new byte[4096]; // do not keep a huge buffer after one long line
+        }
+        return s;
     }
 
     @Override

@@ -30,9 +30,14 @@ public final class ReplayVerifier {
     /** Where the walks part: after {@code node}, the record went to {@code recorded}, the playbook now goes to {@code now}. */
     public record Divergence(String node, String recorded, String now, String why) {}
 
-    /** The verdict. {@code hashDiffers}: the playbook is not the exact file pinned in the transcript. */
+    /**
+     * The verdict. {@code hashDiffers}: the playbook is not the exact file pinned in the transcript.
+     * {@code path}: the route in force where the re-walk stopped (answers undone with back, and walks
+     * abandoned with restart, are not in it), so it does not grow with the length of the recording;
+     * {@code nodesCompared} counts every node entry that was compared with the record.
+     */
     public record Report(TranscriptHeader header, String playbookSha256, boolean hashDiffers, long eventsRead,
-            List<String> path, String outcome, Divergence divergence) {
+            List<String> path, long nodesCompared, String outcome, Divergence divergence) {
         public boolean same() { return divergence == null; }
 
         /** 0 same path and outcome, 1 diverged. */
@@ -56,8 +61,8 @@ public final class ReplayVerifier {
         Walk w = new Walk(pb, osFamily(TranscriptReader.header(transcript).host()));
         TranscriptHeader h = TranscriptReader.stream(transcript, w::accept, () -> { });
         w.finish();
-        return new Report(h, pb.sha256(), !pb.sha256().equals(h.playbook().sha256()), w.read, w.path, w.outcome(),
-                w.divergence);
+        return new Report(h, pb.sha256(), !pb.sha256().equals(h.playbook().sha256()), w.read, w.path(), w.compared,
+                w.outcome(), w.divergence);
     }
 
     /** The walk in progress: recorded segments are fed to a fresh session and compared. */
@@ -66,7 +71,7 @@ public final class ReplayVerifier {
         final List<SessionEvent> segment = new ArrayList<>();
         final Deque<String> replayed = new ArrayDeque<>();
         final Map<String, SessionEvent.CheckEvaluated> replayChecks = new HashMap<>();
-        final List<String> path = new ArrayList<>();
+        long compared;
         SessionEvent action;
         boolean started;
         Session session;
@@ -94,7 +99,9 @@ public final class ReplayVerifier {
                 action = e;
                 return;
             }
-            if (e instanceof SessionEvent.OutcomeReached o) {
+            if (e instanceof SessionEvent.NodeEntered) {
+                recordedOutcome = null; // the session moved on (back, goto, restart): an earlier outcome no longer stands
+            } else if (e instanceof SessionEvent.OutcomeReached o) {
                 recordedOutcome = o.node();
             }
             segment.add(e);
@@ -113,6 +120,19 @@ public final class ReplayVerifier {
                 divergence = new Divergence(lastCommon, recordedOutcome, session.current().id(),
                         "the recorded outcome is not reached");
             }
+        }
+
+        /** The route in force: the nodes the session passed through and were not undone, then the current node. */
+        List<String> path() {
+            if (session == null) {
+                return List.of();
+            }
+            List<String> p = new ArrayList<>(session.route().size() + 1);
+            session.route().forEach(step -> p.add(step.node()));
+            if (session.current() != null) {
+                p.add(session.current().id());
+            }
+            return List.copyOf(p);
         }
 
         String outcome() {
@@ -219,7 +239,7 @@ public final class ReplayVerifier {
                     return;
                 }
                 lastCommon = now;
-                path.add(now);
+                compared++;
             }
         }
 

@@ -48,7 +48,7 @@ public final class TranscriptJson {
             .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             .build();
 
-    private static final Pattern HASH_SUFFIX = Pattern.compile(",\"hash\":\"([0-9a-f]{64})\"}$");
+    private static final Pattern HASH_SUFFIX = Pattern.compile(",\"hash\":\"([0-9a-f]{64})\"}\\z"); // \z, not $: $ would also match before a trailing line terminator (CR, NEL, U+2028)
 
     static final Map<String, Class<? extends SessionEvent>> TYPES = Map.ofEntries(
             Map.entry("node-entered", SessionEvent.NodeEntered.class),

@@ -32,6 +32,10 @@ public final class TranscriptVerifier {
 
     public enum Status { OK, TORN_TAIL, BROKEN, UNREADABLE }
 
+    /** How every version-1 header names itself; a header that still says so but fails its hash was altered. */
+    static final String HEADER_IDENTITY = "\"format\":\"" + TranscriptHeader.FORMAT + "\",\"formatVersion\":"
+            + TranscriptHeader.FORMAT_VERSION + ",";
+
     public Result verify(Path file) {
         if (!Files.exists(file)) {
             return unreadable("No transcript at " + file + ". 'transcript list' shows the recorded sessions.");
@@ -55,6 +59,10 @@ public final class TranscriptVerifier {
         if (first == null) {
             return unreadable("The file is empty: it holds no transcript header.");
         }
+        if (first.tooLong()) {
+            return unreadable("This is not a tshoot transcript: line 1 is longer than " + LineSource.MAX_LINE
+                    + " bytes, so it is not a transcript header.");
+        }
         String firstProblem = problem(first, 0, "");
         if (firstProblem != null) {
             if (!first.terminated() && looksTorn(first)) {
@@ -62,6 +70,10 @@ public final class TranscriptVerifier {
                         + " interrupted while the file was being created. No events were recorded.", false);
             }
             JsonNode n = parse(first.text());
+            if ((n == null || !n.isObject()) && first.text().contains(HEADER_IDENTITY)) {
+                // it names itself a version-1 transcript header but no longer parses: altered, not foreign
+                return broken(0, 1, "the header (line 1) was altered: " + firstProblem);
+            }
             if (n == null || !TranscriptHeader.FORMAT.equals(n.path("format").asText())) {
                 return unreadable("This is not a tshoot transcript: line 1 is not a transcript header.");
             }
@@ -148,6 +160,9 @@ public final class TranscriptVerifier {
 
     /** A cut-off line is a prefix of JSON: it does not parse because the input ends too early. */
     private static boolean looksTorn(LineSource.Line line) {
+        if (line.tooLong()) {
+            return false; // no write of tshoot's is that long: not an interrupted one
+        }
         String t = line.text();
         if (t.isEmpty()) {
             return true;

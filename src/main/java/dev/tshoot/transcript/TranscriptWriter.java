@@ -29,11 +29,6 @@ import dev.tshoot.transcript.redact.Redactor;
  * written (and by default forced to disk) before {@link #accept} returns, so a killed process
  * loses nothing it had already shown. The file is created new, readable by its owner only.
  *
- * <p>Each event is redacted before it is sealed: every string value goes through the {@link Redactor}
- * (rules, plus values the playbook marks secret, see {@link #secret(String)}), and a line where
- * anything was withheld gets a {@code "redactions": {"<rule>": count}} member, covered by its hash.
- * A secret never reaches the disk. The header is not redacted.
- *
  * <p>If the disk refuses a write, the writer warns once through {@code warnings}, keeps every
  * line from then on in memory, and {@link #saveTo(Path)} can write the whole transcript elsewhere.
  */
@@ -45,8 +40,8 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
     private Path file;
     private final boolean force;
     private final Consumer<String> warnings;
-    private final Redactor redactor;
     private final List<String> unsaved = new ArrayList<>();
+    private final Redactor redactor;
     private FileChannel channel;
     private String prev;
     private long lines;
@@ -54,11 +49,11 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
 
     private TranscriptWriter(Path file, FileChannel channel, boolean force, Consumer<String> warnings,
             Redactor redactor) {
+        this.redactor = redactor;
         this.file = file;
         this.channel = channel;
         this.force = force;
         this.warnings = warnings;
-        this.redactor = redactor;
     }
 
     /** {@code <UTC timestamp>_<playbook id>_<short id>.jsonl} */
@@ -78,21 +73,61 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
     public static TranscriptWriter create(Path dir, TranscriptHeader header, boolean force, Consumer<String> warnings,
             Redactor redactor) {
         Path file = dir.resolve(fileName(header));
-        FileChannel ch = null;
+        return create(file, header, force, warnings, redactor, () -> {
+            Files.createDirectories(dir);
+            return FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND), ownerOnly());
+        });
+    }
+
+    /** Opens the channel a transcript is written to (tests stand in a disk that fills up). */
+    interface Opener {
+        FileChannel open() throws IOException;
+    }
+
+    static TranscriptWriter create(Path file, TranscriptHeader header, boolean force, Consumer<String> warnings,
+            Opener opener) {
+        return create(file, header, force, warnings, RedactionRules.defaults().newRedactor(warnings), opener);
+    }
+
+    static TranscriptWriter create(Path file, TranscriptHeader header, boolean force, Consumer<String> warnings,
+            Redactor redactor, Opener opener) {
+        TranscriptWriter w = new TranscriptWriter(file, null, force, warnings, redactor);
+        // the header line is made before the file exists, so that the file is empty only for the time of one write
+        String first = w.seal(TranscriptJson.encode(header));
         String problem = null;
         try {
-            Files.createDirectories(dir);
-            ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND), ownerOnly());
+            w.channel = opener.open();
         } catch (IOException | UnsupportedOperationException e) {
-            problem = e.getClass().getSimpleName() + ": " + e.getMessage();
+            problem = plain(e);
         }
-        TranscriptWriter w = new TranscriptWriter(file, ch, force, warnings, redactor);
-        if (ch == null) {
+        if (w.channel == null) {
+            w.unsaved.add(first);
             w.fail("cannot create the transcript " + file + " (" + problem + ")");
+        } else {
+            w.write(first);
         }
-        w.append(TranscriptJson.encode(header));
         return w;
+    }
+
+    /** Why a file could not be created, in words (no exception class names in front of users). */
+    static String plain(Exception e) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            return f.getFile() + " is in the way: it exists and is not a folder";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException f) {
+            return "permission denied on " + f.getFile();
+        }
+        if (e instanceof java.nio.file.NoSuchFileException f) {
+            return f.getFile() + " does not exist";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason() + (f.getFile() != null ? " (" + f.getFile() + ")" : "");
+        }
+        if (e instanceof UnsupportedOperationException) {
+            return "the file system does not support owner-only files";
+        }
+        return String.valueOf(e.getMessage());
     }
 
     private static FileAttribute<?>[] ownerOnly() {
@@ -110,6 +145,11 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
     /** Number of lines (header included) recorded so far, on disk or in memory. */
     public long lines() { return lines; }
 
+    /**
+     * Records an event: every string value is redacted first (rules, plus values the playbook marks
+     * secret), and a line where anything was withheld gets {@code "redactions": {"<rule>": count}},
+     * covered by its hash. A secret never reaches the disk.
+     */
     @Override
     public void accept(SessionEvent event) {
         ObjectNode node = TranscriptJson.encode(event);
@@ -129,11 +169,19 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
         redactor.addSecret(value);
     }
 
-    private synchronized void append(ObjectNode node) {
+    private synchronized void append(com.fasterxml.jackson.databind.node.ObjectNode node) {
+        write(seal(node));
+    }
+
+    /** The next line, chained to the one before and ending in a newline. */
+    private String seal(com.fasterxml.jackson.databind.node.ObjectNode node) {
         TranscriptJson.Sealed s = TranscriptJson.seal(node, prev == null ? "" : prev);
         prev = s.hash();
         lines++;
-        String line = s.line() + "\n";
+        return s.line() + "\n";
+    }
+
+    private void write(String line) {
         if (failed) {
             unsaved.add(line);
             return;

@@ -14,26 +14,45 @@ public final class JarRunner {
     public record Run(int exit, String out) {}
 
     private final Path transcripts;
+    private final Path playbooks;
+    private final List<String> jvmOptions;
 
     public JarRunner(Path transcripts) {
-        this.transcripts = transcripts;
+        this(transcripts, Path.of("playbooks"), List.of("-Dtshoot.transcript.fsync=false"));
     }
 
-    public Run run(String stdin, String... args) throws IOException, InterruptedException {
+    /** With another playbooks folder and JVM options (e.g. fsync on, as users run it). */
+    public JarRunner(Path transcripts, Path playbooks, List<String> jvmOptions) {
+        this.transcripts = transcripts;
+        this.playbooks = playbooks;
+        this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** The command line that runs the jar with these arguments. */
+    public List<String> command(String... args) {
         Path jar = Path.of("target/tshoot.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("target/tshoot.jar is missing: end-to-end tests run after 'mvn package'");
         }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dtshoot.playbooks=" + Path.of("playbooks").toAbsolutePath(),
-                "-Dtshoot.transcripts=" + transcripts.toAbsolutePath(),
-                "-Dtshoot.transcript.fsync=false",
-                "-jar", jar.toString()));
+                "-Dtshoot.playbooks=" + playbooks.toAbsolutePath(),
+                "-Dtshoot.transcripts=" + transcripts.toAbsolutePath()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        return cmd;
+    }
+
+    /** Starts the jar on a dumb terminal (output and errors merged); the caller drives and ends it. */
+    public Process start(String... args) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command(args)).redirectErrorStream(true);
         pb.environment().put("TERM", "dumb");
         pb.environment().put("NO_COLOR", "1");
-        Process p = pb.start();
+        return pb.start();
+    }
+
+    public Run run(String stdin, String... args) throws IOException, InterruptedException {
+        Process p = start(args);
         p.getOutputStream().write((stdin == null ? "" : stdin).getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();

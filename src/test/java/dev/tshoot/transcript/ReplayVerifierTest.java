@@ -81,6 +81,51 @@ class ReplayVerifierTest {
     }
 
     @Test
+    void aLongRecordingOfAnswerBackAndGotoCyclesReplaysWithAReportThatDoesNotGrowWithIt() throws Exception {
+        Playbook pb = Fixtures.playbook("001_walk.yaml");
+        Recorder.Recorded rec = new Recorder(Fixtures.engine(), dir, "test", false).start(pb, w -> { });
+        Session s = rec.session();
+        int cycles = 5_000;
+        for (int i = 0; i < cycles; i++) {
+            s.answer(i % 2 == 0 ? "windows" : "linux");
+            s.answer("yes");
+            s.back();
+            s.back();
+            s.jump("verify");
+            s.back();
+        }
+        assertThat(s.route()).as("answer/back/goto/back cycles leave nothing behind in the session").isEmpty();
+        s.answer("linux");
+        s.answer("no");
+        s.end("outcome");
+        rec.writer().close();
+
+        ReplayVerifier.Report r = verify(rec.writer().file(), pb);
+        assertThat(r.same()).as(String.valueOf(r.divergence())).isTrue();
+        assertThat(r.eventsRead()).isGreaterThan(cycles * 15L);
+        assertThat(r.nodesCompared()).isGreaterThan(cycles * 5L);
+        // the report holds the route in force, not every node entered: it is the same for 1 cycle or a million
+        assertThat(r.path()).containsExactly("ask-os", "ask-vm", "bare-metal");
+        assertThat(r.outcome()).isEqualTo("bare-metal");
+    }
+
+    @Test
+    void aSessionThatLeftAnOutcomeWithBackAndEndedElsewhereReplaysSame() throws Exception {
+        Playbook pb = Fixtures.playbook("001_walk.yaml");
+        Recorder.Recorded rec = new Recorder(Fixtures.engine(), dir, "test", false).start(pb, w -> { });
+        Session s = rec.session();
+        s.answer("linux");
+        s.answer("no"); // -> outcome bare-metal
+        s.back(); // back at ask-vm: the outcome no longer stands
+        s.end("user");
+        rec.writer().close();
+        ReplayVerifier.Report r = verify(rec.writer().file(), pb);
+        assertThat(r.same()).as(String.valueOf(r.divergence())).isTrue();
+        assertThat(r.outcome()).isNull();
+        assertThat(r.path()).containsExactly("ask-os", "ask-vm");
+    }
+
+    @Test
     void aChangedConditionIsNamedWithItsNewValue() throws Exception {
         Path t = record(Fixtures.playbook("001_walk.yaml"), "windows", "yes", "22631", "done", "yes");
         ReplayVerifier.Report r = verify(t, variant("answers['ask-os'] == 'windows'", "answers['ask-os'] != 'windows'"));

@@ -1,0 +1,100 @@
+package dev.tshoot.transcript;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The chunked line reader: lines across chunk boundaries, CRLF, a last line without newline, multi-byte text. */
+class LineSourceTest {
+
+    private static List<LineSource.Line> lines(InputStream in) throws IOException {
+        List<LineSource.Line> out = new ArrayList<>();
+        try (LineSource src = new LineSource(in)) {
+            LineSource.Line l;
+            while ((l = src.next()) != null) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /** Hands out at most 7 bytes per read, so every line crosses read boundaries. */
+    private static InputStream trickle(byte[] bytes) {
+        return new ByteArrayInputStream(bytes) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 7));
+            }
+        };
+    }
+
+    @Test
+    void linesAcrossReadAndChunkBoundariesComeBackWhole() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            String s = "{\"seq\":" + i + ",\"text\":\"Grüße ✓ " + "x".repeat(i % 97) + "\"}";
+            expected.add(s);
+            sb.append(s).append(i % 5 == 0 ? "\r\n" : "\n");
+        }
+        sb.append("torn-tail-without-newline");
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        for (InputStream in : List.of(new ByteArrayInputStream(bytes), trickle(bytes))) {
+            List<LineSource.Line> got = lines(in);
+            assertThat(got).hasSize(3001);
+            for (int i = 0; i < 3000; i++) {
+                assertThat(got.get(i).text()).isEqualTo(expected.get(i));
+                assertThat(got.get(i).terminated()).isTrue();
+                assertThat(got.get(i).number()).isEqualTo(i + 1);
+            }
+            assertThat(got.get(3000).text()).isEqualTo("torn-tail-without-newline");
+            assertThat(got.get(3000).terminated()).isFalse();
+        }
+    }
+
+    @Test
+    void emptyInputAndEmptyLines() throws IOException {
+        assertThat(lines(new ByteArrayInputStream(new byte[0]))).isEmpty();
+        List<LineSource.Line> got = lines(new ByteArrayInputStream("\n\na\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(got).extracting(LineSource.Line::text).containsExactly("", "", "a");
+    }
+
+    @Test
+    void aLineOverTheLimitIsFlaggedAndTheNextOneStillReads() throws IOException {
+        int n = LineSource.MAX_LINE + 10;
+        InputStream in = new InputStream() {
+            long i;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                long total = n + 1 + 3;
+                if (i >= total) {
+                    return -1;
+                }
+                int k = (int) Math.min(len, total - i);
+                for (int j = 0; j < k; j++, i++) {
+                    b[off + j] = i < n ? (byte) 'x' : i == n ? (byte) '\n' : (byte) 'o';
+                }
+                return k;
+            }
+        };
+        List<LineSource.Line> got = lines(in);
+        assertThat(got).hasSize(2);
+        assertThat(got.get(0).tooLong()).isTrue();
+        assertThat(got.get(0).text()).isEmpty();
+        assertThat(got.get(1).text()).isEqualTo("ooo");
+        assertThat(got.get(1).tooLong()).isFalse();
+    }
+}
