@@ -18,8 +18,8 @@ final class Answers {
 
     static Boolean parseYesNo(String text) {
         switch (text.toLowerCase(Locale.ROOT)) {
-            case "yes", "y", "true" -> { return true; }
-            case "no", "n", "false" -> { return false; }
+            case "yes", "y", "true", "1" -> { return true; }
+            case "no", "n", "false", "2" -> { return false; }
             default -> { return null; }
         }
     }

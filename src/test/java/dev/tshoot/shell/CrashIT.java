@@ -48,6 +48,7 @@ class CrashIT {
 
     static final List<String> KEYS = List.of(
             "start docker-desktop-nested-virtualization",
+            "2", // ask-run-here: no (the question path: nothing runs on this machine)
             "1", // ask-guest-os: Windows
             "1", // ask-in-vm: in a VM
             "1", // ask-hypervisor: VMware ESXi

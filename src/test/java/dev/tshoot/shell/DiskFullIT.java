@@ -48,7 +48,7 @@ class DiskFullIT {
         Path notAFolder = Files.writeString(dir.resolve("transcripts"), "a file where the folder should be");
         Path saved = dir.resolve("elsewhere/saved.jsonl");
         JarRunner tshoot = new JarRunner(notAFolder, Path.of("playbooks"), List.of("-Dtshoot.transcript.fsync=true"));
-        JarRunner.Run r = tshoot.run(String.join("\n", "start docker-desktop-nested-virtualization", "1", "1", "1", "1",
+        JarRunner.Run r = tshoot.run(String.join("\n", "start docker-desktop-nested-virtualization", "2", "1", "1", "1", "1",
                 "1", "1", "status", "transcript save " + saved, "note saved now", "end", "exit") + "\n");
         String out = r.out();
         assertThat(out).doesNotContain("Exception");
@@ -74,7 +74,7 @@ class DiskFullIT {
 
         Path saved = dir.resolve("elsewhere/saved.jsonl");
         List<String> keys = new ArrayList<>(List.of("start docker-desktop-nested-virtualization",
-                "1", "1", "1", "1", "1", "1")); // to the outcome resolved-nesting-works
+                "2", "1", "1", "1", "1", "1", "1")); // question path to the outcome resolved-nesting-works
         for (int i = 0; i < 20; i++) {
             keys.add("back"); // to verify-nesting
             keys.add("1"); // yes: the outcome again

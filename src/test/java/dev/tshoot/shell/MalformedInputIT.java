@@ -44,6 +44,7 @@ class MalformedInputIT {
         tshoot = new JarRunner(transcripts);
         Playbook pb = new PlaybookLoader().load(Path.of("playbooks/" + PB + ".yaml")).playbook();
         Recorder.Recorded rec = new Recorder(Fixtures.engine(), transcripts, "test", false).start(pb, w -> { });
+        rec.session().answer("no"); // ask-run-here: the question path, nothing runs
         rec.session().answer("1");
         rec.session().answer("1");
         rec.session().note("a note");
@@ -135,7 +136,7 @@ class MalformedInputIT {
         Path answersBinary = Files.write(dir.resolve("a-binary.yaml"), random);
         Path answersLatin1 = Files.write(dir.resolve("a-latin1.yaml"), "ask-guest-os: \"Gr\u00fc\u00dfe\"\n".getBytes(StandardCharsets.ISO_8859_1));
         Path answersBig = write(dir.resolve("a-big.yaml"), "ask-guest-os: windows\n".repeat(1000).getBytes(StandardCharsets.UTF_8), 100_000_000L);
-        Path answersUnknown = Files.writeString(dir.resolve("a-unknown.yaml"), "ask-guest-os: beos\n");
+        Path answersUnknown = Files.writeString(dir.resolve("a-unknown.yaml"), "ask-run-here: \"no\"\nask-guest-os: beos\n");
 
         // every case in one interactive session: messages, no stack traces, and the shell goes on
         String[][] cases = {
