@@ -11,13 +11,31 @@ import dev.tshoot.playbook.Finding;
  */
 public final class Console {
 
-    private static final boolean COLOR = System.console() != null
+    private static final boolean COLOR = terminal()
             && System.getenv("NO_COLOR") == null
             && !"dumb".equals(System.getenv("TERM"));
 
     private Console() {}
 
     public static boolean color() { return COLOR; }
+
+    /**
+     * True when standard input and output are a terminal. On JDK 22 and later {@code System.console()}
+     * is not null for piped output, so its {@code isTerminal()} is asked where it exists.
+     */
+    public static boolean terminal() {
+        java.io.Console c = System.console();
+        if (c == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+        } catch (NoSuchMethodException e) {
+            return true; // JDK 17 to 21: a console exists only for a terminal
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
 
     private static String sgr(String code, String s) {
         return COLOR ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;

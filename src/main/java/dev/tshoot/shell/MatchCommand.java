@@ -128,7 +128,7 @@ public class MatchCommand {
 
     private boolean interactive() {
         String type = terminal.getObject().getType();
-        return System.console() != null && type != null && !type.startsWith("dumb");
+        return Console.terminal() && type != null && !type.startsWith("dumb");
     }
 
     private static String shorten(String s) {
