@@ -43,6 +43,9 @@ public record PinnedPlaybook(Status status, Path path, byte[] bytes, Playbook pl
             }
             byte[] bytes;
             try {
+                if (Files.size(candidate) > dev.tshoot.playbook.LocatedYaml.MAX_BYTES) {
+                    continue; // the header names the file: never read more than a playbook can be
+                }
                 bytes = Files.readAllBytes(candidate);
             } catch (IOException e) {
                 continue;
