@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.tshoot.playbook.OsFamily;
+
 /**
  * How a session gathers facts: built-in probes and playbook commands. The engine sees only this
  * interface; the shell plugs in the real host, tests plug in fakes, and replay plugs in recorded
@@ -11,8 +13,8 @@ import java.util.Map;
  */
 public interface Diagnostics {
 
-    /** windows, linux, macos or other: picks a command's argument list. */
-    String osFamily();
+    /** The OS family: picks a command's argument list. */
+    OsFamily osFamily();
 
     /** Runs a built-in probe. */
     ProbeData probe(String node, String name);
@@ -79,7 +81,7 @@ public interface Diagnostics {
 
     /** No host access at all: probes report everything unknown, commands are not applicable. */
     Diagnostics NONE = new Diagnostics() {
-        @Override public String osFamily() { return "other"; }
+        @Override public OsFamily osFamily() { return OsFamily.OTHER; }
 
         @Override public ProbeData probe(String node, String name) {
             return new ProbeData(name, Map.of(), Map.of(), List.of(), 0, "probes are not available here");

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.tshoot.playbook.OsFamily;
+
 /**
  * Diagnostics that run nothing: probe facts and command results come from a script (a playbook
  * test case) or a recording (replay). Results are looked up by node id first, then by probe name
@@ -13,12 +15,17 @@ import java.util.Map;
  */
 public final class ScriptedDiagnostics implements Diagnostics {
 
-    private final String os;
+    private final OsFamily os;
     private final Map<String, Deque<ProbeData>> probes = new HashMap<>();
     private final Map<String, Deque<CommandData>> commands = new HashMap<>();
 
+    public ScriptedDiagnostics(OsFamily os) {
+        this.os = java.util.Objects.requireNonNull(os, "os");
+    }
+
+    /** By the family's name ({@code linux}...); a name that is no family means {@link OsFamily#OTHER}. */
     public ScriptedDiagnostics(String os) {
-        this.os = os;
+        this(OsFamily.fromName(os).orElse(OsFamily.OTHER));
     }
 
     /** Adds probe results for a node id or a probe name. */
@@ -34,7 +41,7 @@ public final class ScriptedDiagnostics implements Diagnostics {
     }
 
     @Override
-    public String osFamily() {
+    public OsFamily osFamily() {
         return os;
     }
 

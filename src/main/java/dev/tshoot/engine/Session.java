@@ -361,7 +361,7 @@ public final class Session {
     private Diagnostics.CommandRequest request(Node.Check c) {
         unanswered = null;
         Node.RunSpec r = c.run();
-        List<String> argv = r.argv().get(diagnostics.osFamily());
+        List<String> argv = r.argv().get(diagnostics.osFamily().id());
         if (argv == null) {
             return null;
         }
@@ -444,7 +444,7 @@ public final class Session {
                                 c.run().timeout(), c.run().maxOutputBytes(), c.run().mutating()), "not-needed",
                                 Diagnostics.CommandData.notRun("not_applicable", unanswered != null
                                         ? "the command needs the answer to '" + unanswered + "', which was not asked on this walk"
-                                        : "the playbook gives no command for " + diagnostics.osFamily()));
+                                        : "the playbook gives no command for " + diagnostics.osFamily().id()));
                     } else {
                         ConsentPolicy.Decision d = policy.decide(req);
                         if (d == ConsentPolicy.Decision.ASK && !req.mutating() && alwaysReadOnly) {

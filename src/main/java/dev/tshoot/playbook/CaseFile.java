@@ -61,8 +61,9 @@ public record CaseFile(String file, String name, String playbook, String os, Str
         });
         String caseName = root.path("name").asText(file.getFileName().toString());
         String os = root.path("os").asText("linux");
-        if (!Set.of("windows", "linux", "macos", "other").contains(os)) {
-            bad(findings, y, name, "/os", "os '" + os + "' is not one of windows, linux, macos, other", "set the OS the case pretends to run on");
+        if (OsFamily.fromName(os).isEmpty()) {
+            bad(findings, y, name, "/os", "os '" + os + "' is not one of " + String.join(", ", OsFamily.names()),
+                    "set the OS the case pretends to run on");
         }
         String consent = root.has("consent") ? scalar(root.path("consent")) : "yes";
         if (!Set.of("yes", "no", "dry-run").contains(consent)) {

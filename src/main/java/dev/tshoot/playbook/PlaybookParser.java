@@ -28,8 +28,10 @@ final class PlaybookParser {
     static final Pattern SEMVER = Pattern.compile(
             "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?");
     static final Pattern URL = Pattern.compile("https?://[^\\s]+");
-    static final Set<String> PLATFORMS = Set.of("windows", "linux", "macos");
-    static final Set<String> SNIPPET_PLATFORMS = Set.of("windows", "linux", "macos", "esxi", "any");
+    static final Set<String> PLATFORMS = Set.copyOf(OsFamily.playbookNames());
+    static final Set<String> SNIPPET_PLATFORMS = Set.copyOf(concat(OsFamily.playbookNames(), List.of("esxi", "any")));
+    /** The keys of a run block: the OS names, then the limits. */
+    static final List<String> RUN_KEYS = concat(OsFamily.playbookNames(), List.of("shell", "timeout", "maxOutput", "mutating"));
     static final Set<String> SHELLS = Set.of("powershell", "cmd", "sh", "none");
 
     private final LocatedYaml yaml;
@@ -280,7 +282,7 @@ final class PlaybookParser {
     private Node.RunSpec runSpec(YamlObject r) {
         boolean shell = r.bool("shell");
         Map<String, List<String>> argv = new LinkedHashMap<>();
-        for (String os : List.of("windows", "linux", "macos")) {
+        for (String os : OsFamily.playbookNames()) {
             JsonNode v = r.get(os, false, "a list of arguments");
             if (v == null) {
                 continue;
@@ -306,7 +308,7 @@ final class PlaybookParser {
                 }
             }
         }
-        if (argv.isEmpty() && !r.node.has("windows") && !r.node.has("linux") && !r.node.has("macos")) {
+        if (argv.isEmpty() && OsFamily.playbookNames().stream().noneMatch(r.node::has)) {
             add("missing-field", r.ptr, display(r.ptr), "'run' names no command for any OS",
                     "add windows:, linux: and/or macos: with the argument list");
         }
@@ -347,7 +349,7 @@ final class PlaybookParser {
             }
         }
         boolean mutating = r.bool("mutating");
-        r.finish(List.of("windows", "linux", "macos", "shell", "timeout", "maxOutput", "mutating"), "a run block");
+        r.finish(RUN_KEYS, "a run block");
         return new Node.RunSpec(argv, shell, timeout, max, mutating);
     }
 
@@ -469,5 +471,11 @@ final class PlaybookParser {
 
     void addKey(String rule, String ptr, String path, String message, String hint) {
         sink.addKey(rule, ptr, path, message, hint);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 }

@@ -2,6 +2,8 @@ package dev.tshoot.probe;
 
 import java.util.List;
 
+import dev.tshoot.playbook.OsFamily;
+
 /** Processor identity, core counts, feature flags and the virtualization-relevant flags. */
 public final class CpuProbe implements Probe {
 
@@ -49,9 +51,9 @@ public final class CpuProbe implements Probe {
             return f.toResult(NAME);
         }
         f.put("flags", flags);
-        String os = host.osFamily();
+        OsFamily os = host.osFamily();
         boolean x86 = host.arch() != null && host.arch().contains("86");
-        if ("windows".equals(os)) {
+        if (os == OsFamily.WINDOWS) {
             f.unknownAll(List.of("vmx", "svm", "hypervisorFlag"),
                     "Windows reports PF_* processor features, not CPUID flags; see the virtualization probe");
         } else if (!x86) {

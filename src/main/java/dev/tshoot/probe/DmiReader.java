@@ -3,6 +3,8 @@ package dev.tshoot.probe;
 import java.nio.file.Path;
 import java.util.Map;
 
+import dev.tshoot.playbook.OsFamily;
+
 /**
  * Reads {@link DmiInfo}: on Linux straight from {@code /sys/class/dmi/id} (cheap, no root needed for the
  * fields used here, and the serial/UUID files are never read); elsewhere through {@link HostReader#dmi()}.
@@ -21,8 +23,8 @@ public final class DmiReader {
      *                      the chassis asset tag on Windows
      */
     public static DmiInfo read(HostReader host, Map<String, String> windowsExtras) {
-        String os = host.osFamily();
-        if ("linux".equals(os)) {
+        OsFamily os = host.osFamily();
+        if (os == OsFamily.LINUX) {
             return readSysfs(host);
         }
         HardwareSnapshot.Dmi d;
@@ -39,11 +41,11 @@ public final class DmiReader {
                 d.firmwareVendor(), d.firmwareVersion(), d.baseboardManufacturer(), d.baseboardModel(), assetTag, null);
     }
 
-    private static String origin(String os) {
+    private static String origin(OsFamily os) {
         return switch (os) {
-            case "windows" -> "windows";
-            case "macos" -> "macos";
-            default -> "oshi";
+            case WINDOWS -> "windows";
+            case MACOS -> "macos";
+            case LINUX, OTHER -> "oshi";
         };
     }
 

@@ -3,6 +3,8 @@ package dev.tshoot.probe;
 import java.util.List;
 import java.util.Map;
 
+import dev.tshoot.playbook.OsFamily;
+
 /**
  * Host data that comes from oshi on the real host (or from a fixture in tests), grouped by section.
  * In every section record a {@code null} field means "not known" (oshi said {@code unknown}, returned
@@ -47,10 +49,10 @@ public record HardwareSnapshot(Dmi dmi, Cpu cpu, Memory memory, List<FileStore> 
     }
 
     /**
-     * @param family      normalized: windows | linux | macos | other
+     * @param family      the OS family
      * @param distribution what the OS calls itself ("Debian GNU/Linux", "Windows", "macOS")
      */
-    public record OsInfo(String family, String distribution, String manufacturer, String version, String build,
+    public record OsInfo(OsFamily family, String distribution, String manufacturer, String version, String build,
                          String codeName, Integer bitness, Long uptimeSeconds, Boolean elevated) {
     }
 

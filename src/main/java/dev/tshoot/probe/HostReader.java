@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import dev.tshoot.playbook.OsFamily;
+
 /**
  * Everything probes may ask of the host. Implementations: {@code OshiHostReader} (real host, in
  * {@code dev.tshoot.probe.oshi}) and the fixture reader used in tests.
@@ -20,8 +22,8 @@ import java.util.function.Supplier;
  */
 public interface HostReader {
 
-    /** {@code windows}, {@code linux}, {@code macos} or {@code other}. */
-    String osFamily();
+    /** The host's OS family. */
+    OsFamily osFamily();
 
     /** CPU architecture, normalized: {@code x86_64}, {@code aarch64}, or what the JVM reports. */
     String arch();

@@ -29,7 +29,7 @@ public final class OsProbe implements Probe {
     @Override
     public ProbeResult run(HostReader host) {
         FactSheet f = new FactSheet();
-        f.put("family", host.osFamily());
+        f.put("family", host.osFamily().id());
         HardwareSnapshot.OsInfo os = f.attempt(host::os);
         if (os == null) {
             String why = "OS details unavailable" + (f.lastFailure() == null ? "" : ": " + f.lastFailure());

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.tshoot.playbook.OsFamily;
+
 /**
  * The few facts oshi does not give, read with a command through {@link HostReader#runCommand}:
  * on Windows {@code Win32_ComputerSystem.HypervisorPresent} and the chassis asset tag; on macOS
@@ -30,7 +32,7 @@ public final class PlatformQueries {
      * Returns an empty map on other platforms.
      */
     public static Map<String, String> windows(HostReader host) {
-        if (!"windows".equals(host.osFamily())) {
+        if (host.osFamily() != OsFamily.WINDOWS) {
             return Map.of();
         }
         Read out = host.runCommand(WINDOWS_TIMEOUT, "powershell.exe", "-NoProfile", "-NonInteractive",
@@ -50,7 +52,7 @@ public final class PlatformQueries {
 
     /** {@code sysctl -n name} on macOS, trimmed; unknown elsewhere or on failure. */
     public static Read sysctl(HostReader host, String name) {
-        if (!"macos".equals(host.osFamily())) {
+        if (host.osFamily() != OsFamily.MACOS) {
             return Read.unknown("sysctl " + name + " is only read on macOS");
         }
         Read r = host.runCommand(SYSCTL_TIMEOUT, "sysctl", "-n", name);

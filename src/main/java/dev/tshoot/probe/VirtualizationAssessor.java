@@ -8,6 +8,7 @@ import java.util.Set;
 
 import dev.tshoot.probe.Evidence.Weight;
 import dev.tshoot.probe.HypervisorFingerprint.DmiMatch;
+import dev.tshoot.playbook.OsFamily;
 
 /**
  * Decides "VM or not, which hypervisor, how sure" from {@link VirtualizationSignals}. Pure function: no host access.
@@ -62,7 +63,7 @@ public final class VirtualizationAssessor {
 
         Run(VirtualizationSignals s) {
             this.s = s;
-            this.windows = "windows".equals(s.osFamily());
+            this.windows = s.osFamily() == OsFamily.WINDOWS;
         }
 
         Assessment decide() {
@@ -245,7 +246,7 @@ public final class VirtualizationAssessor {
                         : "no DMI/SMBIOS tables (common on ARM boards and VMs)", s.isX86() ? Weight.MEDIUM : Weight.WEAK));
             }
             if (s.hypervisorFlag() != null) {
-                boolean mac = "macos".equals(s.osFamily());
+                boolean mac = s.osFamily() == OsFamily.MACOS;
                 ev.add(new Evidence(mac ? "sysctl kern.hv_vmm_present / cpu feature VMM" : "cpu flag hypervisor",
                         s.hypervisorFlag() ? "present" : "absent",
                         s.hypervisorFlag() ? "hypervisor CPU flag: running under a hypervisor (does not say which)"

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.tshoot.probe.VirtualizationAssessor.Assessment;
+import dev.tshoot.playbook.OsFamily;
 
 /**
  * Is this a virtual machine, on which hypervisor, is hardware virtualization exposed, is KVM usable.
@@ -60,7 +61,7 @@ public final class VirtualizationProbe implements Probe {
         }
         f.put("hypervisorDetail", a.detail());
         putExposed(f, s);
-        boolean linux = "linux".equals(host.osFamily());
+        boolean linux = host.osFamily() == OsFamily.LINUX;
         f.put("kvm", kvm(host, linux));
         putKvmModules(f, host, linux);
         putKvmNested(f, host, linux);
@@ -77,7 +78,7 @@ public final class VirtualizationProbe implements Probe {
     }
 
     private static void putExposed(FactSheet f, VirtualizationSignals s) {
-        if ("macos".equals(s.osFamily()) && s.macHvSupport() != null) {
+        if (s.osFamily() == OsFamily.MACOS && s.macHvSupport() != null) {
             f.put("hardwareVirtualizationExposed", s.macHvSupport());   // Hypervisor.framework usable, Intel or Apple silicon
         } else if (s.vmx() != null || s.svm() != null) {
             f.put("hardwareVirtualizationExposed", Boolean.TRUE.equals(s.vmx()) || Boolean.TRUE.equals(s.svm()));

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.tshoot.playbook.OsFamily;
+
 /**
  * The raw inputs of hypervisor fingerprinting, gathered once from a {@link HostReader}. {@code null}
  * Boolean/String fields mean "not known"; the matching {@code *Reason} field says why where it matters.
@@ -17,7 +19,7 @@ import java.util.Map;
  * @param wsl                    why this looks like WSL 2, or null
  * @param container              {@code docker}, {@code podman}, or null
  */
-public record VirtualizationSignals(String osFamily, String arch, DmiInfo dmi,
+public record VirtualizationSignals(OsFamily osFamily, String arch, DmiInfo dmi,
                                     Boolean hypervisorFlag, Boolean vmx, Boolean svm, String flagsSource,
                                     String flagsUnknownReason,
                                     String sysHypervisorType, boolean xenDom0, String clocksources,
@@ -38,7 +40,7 @@ public record VirtualizationSignals(String osFamily, String arch, DmiInfo dmi,
 
     /** Gathers all inputs; never throws. */
     public static VirtualizationSignals collect(HostReader host) {
-        String os = host.osFamily();
+        OsFamily os = host.osFamily();
         Map<String, String> win = PlatformQueries.windows(host);
         DmiInfo dmi = DmiReader.read(host, win);
 
@@ -47,16 +49,16 @@ public record VirtualizationSignals(String osFamily, String arch, DmiInfo dmi,
         Boolean svm = null;
         String flagsSource = null;
         String flagsReason = null;
-        if (os.equals("linux") || os.equals("macos")) {
+        if (os == OsFamily.LINUX || os == OsFamily.MACOS) {
             List<String> flags = null;
             try {
                 HardwareSnapshot.Cpu cpu = host.cpu();
                 flags = cpu == null ? null : cpu.flags();
-                flagsSource = os.equals("linux") ? "cpu flag (/proc/cpuinfo via oshi)" : "cpu feature (machdep.cpu, oshi)";
+                flagsSource = os == OsFamily.LINUX ? "cpu flag (/proc/cpuinfo via oshi)" : "cpu feature (machdep.cpu, oshi)";
             } catch (RuntimeException | LinkageError e) {
                 flagsReason = "CPU flags unavailable: " + FactSheet.describe(e);
             }
-            if ((flags == null || flags.isEmpty()) && os.equals("linux")) {
+            if ((flags == null || flags.isEmpty()) && os == OsFamily.LINUX) {
                 Read cpuinfo = host.readFile(CPUINFO);
                 if (cpuinfo.known()) {
                     flags = CpuFlags.parse(List.of(cpuinfo.value()));
@@ -78,7 +80,7 @@ public record VirtualizationSignals(String osFamily, String arch, DmiInfo dmi,
             } else if (flagsReason == null) {
                 flagsReason = "the OS reported no CPU flags";
             }
-        } else if (os.equals("windows")) {
+        } else if (os == OsFamily.WINDOWS) {
             flagsReason = "Windows does not show CPUID flags to programs; VT-x/AMD-V is hidden from the OS "
                     + "while a hypervisor runs";
         } else {
@@ -87,7 +89,7 @@ public record VirtualizationSignals(String osFamily, String arch, DmiInfo dmi,
 
         Boolean macVmm = null;
         Boolean macHv = null;
-        if (os.equals("macos")) {
+        if (os == OsFamily.MACOS) {
             macVmm = PlatformQueries.parseBoolean(PlatformQueries.sysctl(host, "kern.hv_vmm_present").value());
             macHv = PlatformQueries.parseBoolean(PlatformQueries.sysctl(host, "kern.hv_support").value());
             if (hv == null && macVmm != null) {
@@ -101,7 +103,7 @@ public record VirtualizationSignals(String osFamily, String arch, DmiInfo dmi,
         String clocks = null;
         String wsl = null;
         String container = null;
-        if (os.equals("linux")) {
+        if (os == OsFamily.LINUX) {
             sysHv = host.readFile(SYS_HYPERVISOR_TYPE).trimmedOrNull();
             String caps = host.readFile(XEN_CAPABILITIES).trimmedOrNull();
             dom0 = caps != null && caps.contains("control_d");

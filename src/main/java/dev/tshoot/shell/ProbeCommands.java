@@ -12,6 +12,7 @@ import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
 import dev.tshoot.probe.Evidence;
+import dev.tshoot.probe.HostDiagnostics;
 import dev.tshoot.probe.Probe;
 import dev.tshoot.probe.ProbeJson;
 import dev.tshoot.probe.ProbeResult;

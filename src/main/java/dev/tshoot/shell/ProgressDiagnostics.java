@@ -16,7 +16,7 @@ final class ProgressDiagnostics implements Diagnostics {
     }
 
     @Override
-    public String osFamily() {
+    public dev.tshoot.playbook.OsFamily osFamily() {
         return delegate.osFamily();
     }
 

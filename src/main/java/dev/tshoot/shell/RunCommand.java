@@ -13,6 +13,7 @@ import dev.tshoot.engine.ScriptedWalk;
 import dev.tshoot.engine.Session;
 import dev.tshoot.playbook.AnswersFile;
 import dev.tshoot.playbook.Playbook;
+import dev.tshoot.probe.HostDiagnostics;
 import dev.tshoot.transcript.Recorder;
 
 /**

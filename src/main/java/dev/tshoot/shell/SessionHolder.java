@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import dev.tshoot.engine.Session;
 import dev.tshoot.playbook.Playbook;
+import dev.tshoot.probe.HostDiagnostics;
 import dev.tshoot.transcript.Recorder;
 import dev.tshoot.transcript.TranscriptWriter;
 

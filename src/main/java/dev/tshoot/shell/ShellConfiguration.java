@@ -15,7 +15,13 @@ import org.springframework.shell.core.command.completion.CompletionProvider;
 import org.springframework.shell.jline.PromptProvider;
 
 import dev.tshoot.engine.SessionEngine;
+import dev.tshoot.playbook.OsFamily;
 import dev.tshoot.playbook.PlaybookCatalog;
+import dev.tshoot.probe.HostDiagnostics;
+import dev.tshoot.probe.ProbeRegistry;
+import dev.tshoot.probe.oshi.OshiHostReader;
+import dev.tshoot.probe.process.ProcessRunner;
+import dev.tshoot.probe.process.SystemProcessRunner;
 import dev.tshoot.transcript.Recorder;
 
 /** Wires the core (catalog, engine, recorder) into the shell, plus prompt and completion. */
@@ -25,7 +31,14 @@ public class ShellConfiguration {
     @Bean
     PlaybookCatalog playbookCatalog(TshootPaths paths) {
         // the probe names are constants: listing them does not touch oshi
-        return new PlaybookCatalog(paths.playbooks(), java.util.Set.copyOf(dev.tshoot.probe.ProbeRegistry.builtin().names()));
+        return new PlaybookCatalog(paths.playbooks(), java.util.Set.copyOf(ProbeRegistry.builtin().names()));
+    }
+
+    /** The real host: probes over oshi (made on the first probe, never at start-up), commands through the process runner. */
+    @Bean
+    HostDiagnostics hostDiagnostics() {
+        ProcessRunner processes = new SystemProcessRunner();
+        return new HostDiagnostics(ProbeRegistry.builtin(), processes, () -> new OshiHostReader(processes), OsFamily.current());
     }
 
     @Bean

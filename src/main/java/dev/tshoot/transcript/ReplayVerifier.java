@@ -47,10 +47,8 @@ public final class ReplayVerifier {
     private final SessionEngine engine;
 
     /** The OS family a recorded host summary names, so the playbook picks the same command. */
-    static String osFamily(TranscriptHeader.Host host) {
-        String os = host == null || host.os() == null ? "" : host.os().toLowerCase(java.util.Locale.ROOT);
-        return os.startsWith("windows") ? "windows" : os.startsWith("mac") || os.startsWith("darwin") ? "macos"
-                : os.startsWith("linux") ? "linux" : "other";
+    static dev.tshoot.playbook.OsFamily osFamily(TranscriptHeader.Host host) {
+        return dev.tshoot.playbook.OsFamily.fromOsName(host == null ? null : host.os());
     }
 
     public ReplayVerifier(SessionEngine engine) {
@@ -82,7 +80,7 @@ public final class ReplayVerifier {
         String recordedOutcome;
         long read;
 
-        Walk(Playbook pb, String os) {
+        Walk(Playbook pb, dev.tshoot.playbook.OsFamily os) {
             this.pb = pb;
             this.diagnostics = new ScriptedDiagnostics(os);
         }

@@ -6,18 +6,20 @@ import java.util.List;
 import java.util.Map;
 
 import dev.tshoot.engine.Diagnostics;
+import dev.tshoot.playbook.OsFamily;
 
 /** Scripted probe facts and command results; records every request. */
 public final class FakeDiagnostics implements Diagnostics {
 
-    private final String os;
+    private final OsFamily os;
     private final Map<String, Map<String, Object>> facts = new HashMap<>();
     private final Map<List<String>, CommandData> results = new HashMap<>();
     public final List<String> probes = new ArrayList<>();
     public final List<CommandRequest> commands = new ArrayList<>();
 
+    /** @param os a family name: windows, linux, macos or other */
     public FakeDiagnostics(String os) {
-        this.os = os;
+        this.os = OsFamily.fromName(os).orElseThrow(() -> new IllegalArgumentException("no OS family '" + os + "'"));
     }
 
     public FakeDiagnostics probe(String name, Map<String, Object> f) {
@@ -37,7 +39,7 @@ public final class FakeDiagnostics implements Diagnostics {
     }
 
     @Override
-    public String osFamily() {
+    public OsFamily osFamily() {
         return os;
     }
 

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import dev.tshoot.playbook.OsFamily;
 import dev.tshoot.probe.CpuFlags;
 import dev.tshoot.probe.HardwareSnapshot;
 import dev.tshoot.probe.HostReader;
@@ -71,8 +72,9 @@ public final class FixtureHostReader implements HostReader {
     }
 
     @Override
-    public String osFamily() {
-        return fx.os() == null ? "linux" : fx.os();
+    public OsFamily osFamily() {
+        return fx.os() == null ? OsFamily.LINUX : OsFamily.fromName(fx.os())
+                .orElseThrow(() -> new IllegalArgumentException("fixture " + fx.name() + ": no OS family '" + fx.os() + "'"));
     }
 
     @Override

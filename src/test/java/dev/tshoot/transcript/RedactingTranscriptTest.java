@@ -125,8 +125,8 @@ class RedactingTranscriptTest {
     void probeFactsAndEvidenceAreRedactedToo() throws Exception {
         Diagnostics host = new Diagnostics() {
             @Override
-            public String osFamily() {
-                return "linux";
+            public dev.tshoot.playbook.OsFamily osFamily() {
+                return dev.tshoot.playbook.OsFamily.LINUX;
             }
 
             @Override

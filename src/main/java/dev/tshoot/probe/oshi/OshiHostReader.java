@@ -14,13 +14,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
+import dev.tshoot.playbook.OsFamily;
 import dev.tshoot.probe.CpuFlags;
 import dev.tshoot.probe.HardwareSnapshot;
 import dev.tshoot.probe.HostReader;
 import dev.tshoot.probe.OpenCheck;
 import dev.tshoot.probe.Read;
+import dev.tshoot.probe.process.ProcessOutcome;
+import dev.tshoot.probe.process.ProcessRunner;
+import dev.tshoot.probe.process.ProcessSpec;
+import dev.tshoot.probe.process.SystemProcessRunner;
 import oshi.SystemInfo;
 import oshi.hardware.Baseboard;
 import oshi.hardware.CentralProcessor;
@@ -33,8 +39,8 @@ import oshi.software.os.OSFileStore;
 import oshi.software.os.OperatingSystem;
 
 /**
- * {@link HostReader} on the real machine: files and devices through {@code java.nio}, commands through a small
- * process runner, hardware through oshi.
+ * {@link HostReader} on the real machine: files and devices through {@code java.nio}, commands through the
+ * {@link ProcessRunner} (with its time-out and output caps), hardware through oshi.
  *
  * <p>oshi's {@link SystemInfo} is created on the first section call, never at class-load or construction
  * (first use costs ~0.2 s on a machine without DMI, where oshi falls back to spawning dmidecode/lshw).
@@ -45,28 +51,28 @@ public final class OshiHostReader implements HostReader {
 
     static final int MAX_FILE_BYTES = 1 << 20;
 
+    /** Per-stream cap on a command's output. */
+    static final int MAX_COMMAND_OUTPUT_BYTES = 1 << 20;
+
+    private final ProcessRunner processes;
     private final Object lock = new Object();
     private SystemInfo systemInfo;
     private HardwareSnapshot.Dmi dmi;
     private HardwareSnapshot.Cpu cpu;
 
-    @Override
-    public String osFamily() {
-        return familyOf(System.getProperty("os.name", ""));
+    /** A reader whose commands run through {@code processes} (with its time-out and output caps). */
+    public OshiHostReader(ProcessRunner processes) {
+        this.processes = Objects.requireNonNull(processes, "processes");
     }
 
-    static String familyOf(String osName) {
-        String n = osName.toLowerCase(Locale.ROOT);
-        if (n.startsWith("windows")) {
-            return "windows";
-        }
-        if (n.startsWith("linux")) {
-            return "linux";
-        }
-        if (n.startsWith("mac") || n.startsWith("darwin")) {
-            return "macos";
-        }
-        return "other";
+    /** A reader whose commands run through the {@link SystemProcessRunner}. */
+    public OshiHostReader() {
+        this(new SystemProcessRunner());
+    }
+
+    @Override
+    public OsFamily osFamily() {
+        return OsFamily.current();
     }
 
     @Override
@@ -130,7 +136,28 @@ public final class OshiHostReader implements HostReader {
 
     @Override
     public Read runCommand(Duration timeout, String... command) {
-        return LocalCommand.run(timeout, command);
+        if (command == null || command.length == 0) {
+            return Read.unknown("no command given");
+        }
+        ProcessOutcome o;
+        try {
+            o = processes.run(ProcessSpec.of(command).withTimeout(timeout).withMaxOutputBytes(MAX_COMMAND_OUTPUT_BYTES));
+        } catch (RuntimeException e) {
+            return Read.unknown("could not start '" + command[0] + "': " + reasonOf(e));
+        }
+        return readOf(command[0], timeout, o);
+    }
+
+    /** Standard output of a run that exited with status 0, else unknown with the reason. */
+    static Read readOf(String program, Duration timeout, ProcessOutcome o) {
+        return switch (o.status()) {
+            case EXITED -> o.exitCode() == 0 ? Read.of(o.stdout())
+                    : Read.unknown("'" + program + "' exited with status " + o.exitCode());
+            case TIMED_OUT -> Read.unknown(o.timedOut()
+                    ? "'" + program + "' timed out after " + timeout.toSeconds() + " s"
+                    : "interrupted while running '" + program + "'");
+            case NOT_FOUND, FAILED_TO_START -> Read.unknown("could not start '" + program + "': " + o.error());
+        };
     }
 
     @Override

@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+
+import dev.tshoot.playbook.OsFamily;
 
 /**
  * The process tree started by one run, and how to kill it.
@@ -35,7 +36,7 @@ final class ProcessTree {
     /** Environment variable carrying the per-run token (Linux only). */
     static final String TOKEN_ENV = "TSHOOT_PROCESS_TOKEN";
 
-    private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
+    private static final boolean LINUX = OsFamily.current() == OsFamily.LINUX;
     private static final Path PROC = Paths.get("/proc");
     private static final long POLL_NANOS = 10_000_000L;
 

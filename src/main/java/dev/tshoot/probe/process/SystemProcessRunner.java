@@ -9,13 +9,13 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.tshoot.playbook.OsFamily;
 import dev.tshoot.probe.process.ProcessOutcome.Status;
 
 /**
@@ -64,7 +64,7 @@ import dev.tshoot.probe.process.ProcessOutcome.Status;
  *       starting with {@code "interrupted"}, and the thread's interrupt flag is set again.</li>
  * </ul>
  *
- * <p>Thread-safe and stateless: one instance can serve many concurrent runs. Uses only the JDK.
+ * <p>Thread-safe and stateless: one instance can serve many concurrent runs. Uses only the JDK (and {@link OsFamily}).
  */
 public final class SystemProcessRunner implements ProcessRunner {
 
@@ -74,8 +74,7 @@ public final class SystemProcessRunner implements ProcessRunner {
     /** Extra time, beyond the timeout deadline, to wait for the output pipes to close. */
     public static final Duration DEFAULT_DRAIN_GRACE = Duration.ofSeconds(1);
 
-    private static final boolean WINDOWS =
-            System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    private static final boolean WINDOWS = OsFamily.current() == OsFamily.WINDOWS;
     private static final File NULL_FILE = new File(WINDOWS ? "NUL" : "/dev/null");
     /** First and largest interval between descendant snapshots while waiting for the process. */
     private static final long FIRST_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(25);

@@ -82,7 +82,7 @@ public final class ExportFixtures {
 
     static byte[] checksCommands() throws Exception {
         Diagnostics d = new Diagnostics() {
-            @Override public String osFamily() { return "linux"; }
+            @Override public dev.tshoot.playbook.OsFamily osFamily() { return dev.tshoot.playbook.OsFamily.LINUX; }
 
             @Override public ProbeData probe(String node, String name) {
                 Map<String, Object> facts = new LinkedHashMap<>();
