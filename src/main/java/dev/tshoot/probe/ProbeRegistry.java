@@ -1,11 +1,12 @@
 package dev.tshoot.probe;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
+import dev.tshoot.playbook.Suggest;
 
 /**
  * The probes by name: list, look-up (case-insensitive) with "did you mean", and safe running through
@@ -43,24 +44,14 @@ public final class ProbeRegistry {
         return name == null ? Optional.empty() : Optional.ofNullable(probes.get(name.strip().toLowerCase(Locale.ROOT)));
     }
 
-    /** The probe, or {@link UnknownProbeException} whose message names the closest matches. */
+    /** The probe, or {@link UnknownProbeException} whose message names the closest matches and all probes. */
     public Probe require(String name) {
-        return find(name).orElseThrow(() -> new UnknownProbeException(name, suggestions(name)));
+        return find(name).orElseThrow(() -> new UnknownProbeException(name, suggestions(name), names()));
     }
 
-    /** Names close to {@code name} (prefix, substring, or edit distance of at most 2), best first. */
+    /** Names close to {@code name} ("did you mean", see {@link Suggest}), best first. */
     public List<String> suggestions(String name) {
-        if (name == null || name.isBlank()) {
-            return List.of();
-        }
-        String n = name.strip().toLowerCase(Locale.ROOT);
-        List<String> out = new ArrayList<>();
-        probes.keySet().stream()
-                .map(k -> Map.entry(k, score(n, k)))
-                .filter(e -> e.getValue() <= 2)
-                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .forEach(e -> out.add(e.getKey()));
-        return out;
+        return Suggest.closest(name, names());
     }
 
     /** Runs one probe by name, safely. */
@@ -73,46 +64,16 @@ public final class ProbeRegistry {
         return probes.values().stream().map(p -> ProbeRunner.run(p, host)).toList();
     }
 
-    private static int score(String typed, String candidate) {
-        if (candidate.startsWith(typed) || typed.startsWith(candidate) && typed.length() - candidate.length() <= 2) {
-            return 0;
-        }
-        if (typed.length() >= 3 && candidate.contains(typed)) {
-            return 1;
-        }
-        return editDistance(typed, candidate);
-    }
-
-    /** Edit distance counting an adjacent transposition as one edit ("dsik" -> "disk" is 1). */
-    static int editDistance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
-    }
-
-    /** No probe by that name. The message reads e.g. "No probe named 'virt'. Did you mean: virtualization?". */
+    /**
+     * No probe by that name. The message reads e.g.
+     * "No probe 'dsik'. Did you mean 'disks'? Probes: system, cpu, memory, disks, os, network, virtualization."
+     */
     public static final class UnknownProbeException extends RuntimeException {
         private final String name;
         private final List<String> suggestions;
 
-        public UnknownProbeException(String name, List<String> suggestions) {
-            super("No probe named '" + name + "'."
-                    + (suggestions.isEmpty() ? " Run 'probe list' to see the probes."
-                    : " Did you mean: " + String.join(", ", suggestions) + "?"));
+        public UnknownProbeException(String name, List<String> suggestions, List<String> probes) {
+            super("No probe '" + name + "'." + Suggest.phrase(suggestions) + " Probes: " + String.join(", ", probes) + ".");
             this.name = name;
             this.suggestions = List.copyOf(suggestions);
         }

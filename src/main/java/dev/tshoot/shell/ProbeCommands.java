@@ -15,10 +15,10 @@ import dev.tshoot.probe.Evidence;
 import dev.tshoot.probe.HostDiagnostics;
 import dev.tshoot.probe.Probe;
 import dev.tshoot.probe.ProbeJson;
+import dev.tshoot.probe.ProbeRegistry;
 import dev.tshoot.probe.ProbeResult;
 import dev.tshoot.probe.ProbeRunner;
 import dev.tshoot.probe.Verdict;
-import dev.tshoot.playbook.Suggest;
 
 /** {@code probe list}, {@code probe run <name> [--json]}, {@code diag}. */
 @Component
@@ -46,12 +46,13 @@ public class ProbeCommands {
     public void run(CommandContext ctx, @Argument(index = 0, description = "probe name") String name,
             @Option(longName = "json", description = "print JSON (always valid, also on failure)") boolean json) {
         PrintWriter out = ctx.outputWriter();
-        Probe p = name == null || name.isBlank() ? null : diagnostics.registry().find(name).orElse(null);
-        if (p == null) {
+        Probe p;
+        try {
+            p = diagnostics.registry().require(name);
+        } catch (ProbeRegistry.UnknownProbeException e) {
             String msg = name == null || name.isBlank()
                     ? "Name a probe: probe run <name>. Probes: " + String.join(", ", diagnostics.registry().names()) + "."
-                    : "No probe '" + name + "'." + Suggest.didYouMean(name, diagnostics.registry().names())
-                            + " Probes: " + String.join(", ", diagnostics.registry().names()) + ".";
+                    : e.getMessage();
             out.println(json ? ProbeJson.error(name == null ? "" : name, msg) : msg);
             out.flush();
             exit.set(ExitCode.BAD_INPUT);

@@ -40,11 +40,16 @@ class ProbeRegistryTest {
 
     @Test
     void requireExplainsWithDidYouMean() {
+        String probes = " Probes: system, cpu, memory, disks, os, network, virtualization.";
         assertThatThrownBy(() -> registry.require("virtualisation"))
                 .isInstanceOf(ProbeRegistry.UnknownProbeException.class)
-                .hasMessage("No probe named 'virtualisation'. Did you mean: virtualization?");
+                .hasMessage("No probe 'virtualisation'. Did you mean 'virtualization'?" + probes);
+        assertThatThrownBy(() -> registry.require("dsik"))
+                .hasMessage("No probe 'dsik'. Did you mean 'disks'?" + probes);
         assertThatThrownBy(() -> registry.require("zzz"))
-                .hasMessage("No probe named 'zzz'. Run 'probe list' to see the probes.");
+                .hasMessage("No probe 'zzz'." + probes);
+        assertThatThrownBy(() -> registry.require(null))
+                .isInstanceOf(ProbeRegistry.UnknownProbeException.class);
     }
 
     @Test
