@@ -60,7 +60,7 @@ public record CaseFile(String file, String name, String playbook, String os, Str
             }
         });
         String caseName = root.path("name").asText(file.getFileName().toString());
-        String os = root.path("os").asText("linux");
+        String os = root.path("os").asText(OsFamily.LINUX.id());
         if (OsFamily.fromName(os).isEmpty()) {
             bad(findings, y, name, "/os", "os '" + os + "' is not one of " + String.join(", ", OsFamily.names()),
                     "set the OS the case pretends to run on");
@@ -155,7 +155,7 @@ public record CaseFile(String file, String name, String playbook, String os, Str
     }
 
     private static CaseFile empty(String name, List<Finding> findings) {
-        return new CaseFile(name, name, null, "linux", "yes", Map.of(), Map.of(), Map.of(), List.of(), List.of(), null,
+        return new CaseFile(name, name, null, OsFamily.LINUX.id(), "yes", Map.of(), Map.of(), Map.of(), List.of(), List.of(), null,
                 findings);
     }
 }

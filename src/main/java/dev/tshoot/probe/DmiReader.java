@@ -43,8 +43,7 @@ public final class DmiReader {
 
     private static String origin(OsFamily os) {
         return switch (os) {
-            case WINDOWS -> "windows";
-            case MACOS -> "macos";
+            case WINDOWS, MACOS -> os.id();
             case LINUX, OTHER -> "oshi";
         };
     }

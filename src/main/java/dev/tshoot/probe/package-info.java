@@ -11,8 +11,11 @@
  *   <li>{@link dev.tshoot.probe.HostReader} — every host access goes through it; the real implementation is
  *       {@code dev.tshoot.probe.oshi.OshiHostReader}, tests use recorded fixtures.</li>
  *   <li>{@link dev.tshoot.probe.ProbeJson} — JSON rendering that is valid even on failure.</li>
+ *   <li>{@link dev.tshoot.probe.HostDiagnostics} — the engine's {@code Diagnostics} on a host: probes from a
+ *       registry over a host reader, commands through a {@link dev.tshoot.probe.process.ProcessRunner}; its
+ *       collaborators come in through the constructor (the shell wires the real ones).</li>
  * </ul>
  *
- * Nothing here imports oshi, Spring or JLine.
+ * The OS family is {@link dev.tshoot.playbook.OsFamily}. Nothing here imports oshi, Spring or JLine.
  */
 package dev.tshoot.probe;

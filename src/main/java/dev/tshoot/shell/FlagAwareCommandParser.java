@@ -10,6 +10,8 @@ import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.DefaultCommandParser;
 import org.springframework.shell.core.command.ParsedInput;
 
+import dev.tshoot.playbook.Suggest;
+
 /**
  * Spring Shell 4.0.1's parser recognises a bare boolean flag ({@code --json}) only for one-word
  * commands: for {@code probe run x --json} it looks up "probe" and demands a value. This parser
@@ -76,6 +78,7 @@ public class FlagAwareCommandParser implements CommandParser {
         }
         List<String> out = new ArrayList<>(words.subList(0, nameWords));
         for (String w : words.subList(nameWords, words.size())) {
+            checkKnown(command, w);
             if (w.startsWith("--") && !w.contains("=") && isBoolean(command, w.substring(2))) {
                 out.add(w + "=true");
             } else {
@@ -83,6 +86,22 @@ public class FlagAwareCommandParser implements CommandParser {
             }
         }
         return String.join(" ", out);
+    }
+
+    /** A mistyped option is refused with a "did you mean" instead of being silently ignored. */
+    static void checkKnown(Command command, String word) {
+        if (!word.startsWith("--") || word.length() == 2) {
+            return;
+        }
+        String name = word.substring(2).split("=", 2)[0];
+        List<String> known = command.getOptions().stream().map(CommandOption::longName)
+                .filter(n -> n != null && !n.isBlank()).toList();
+        if (name.equals("help") || known.contains(name)) {
+            return;
+        }
+        throw new IllegalArgumentException("Unknown option '--" + name + "' for '" + command.getName() + "'."
+                + Suggest.phrase(Suggest.closest(name, known).stream().map(n -> "--" + n).toList())
+                + (known.isEmpty() ? " It takes no options" : " Its options: --" + String.join(", --", known)));
     }
 
     private static boolean isBoolean(Command command, String longName) {
