@@ -87,9 +87,10 @@ public final class SafeText {
 
     /**
      * A JSON document as Jackson writes it (which already escapes C0 inside strings) with DEL, C1,
-     * separators, format characters and lone surrogates also written as JSON {@code \}{@code uXXXX}
-     * escapes. Those characters can only occur inside string literals, so the document means exactly
-     * the same; it only holds no raw control character any more.
+     * separators and format characters also written as JSON {@code \}{@code uXXXX} escapes. Those
+     * characters can only occur inside string literals, so the document means exactly the same; it
+     * only holds no raw control character any more. A lone surrogate (which UTF-8 cannot encode and
+     * strict JSON readers refuse even escaped) becomes the escape of U+FFFD.
      */
     public static String json(String json) {
         StringBuilder sb = null;
@@ -101,7 +102,9 @@ public final class SafeText {
                 sb = new StringBuilder(json.length() + 16).append(json, 0, i);
             }
             if (sb != null) {
-                if (escape) {
+                if (escape && Character.isSurrogate(c) && !pair) {
+                    sb.append("\\ufffd"); // strict readers (Jackson among them) refuse an escaped lone surrogate
+                } else if (escape) {
                     sb.append(escape(c));
                     if (pair) {
                         sb.append(escape(json.charAt(++i)));

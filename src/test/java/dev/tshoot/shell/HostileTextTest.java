@@ -36,6 +36,9 @@ import dev.tshoot.engine.SessionEvent;
 import dev.tshoot.playbook.Node;
 import dev.tshoot.playbook.Playbook;
 import dev.tshoot.playbook.PlaybookLoader;
+import dev.tshoot.probe.Evidence;
+import dev.tshoot.probe.ProbeJson;
+import dev.tshoot.probe.ProbeResult;
 import dev.tshoot.testing.Fixtures;
 import dev.tshoot.transcript.TranscriptHeader;
 import dev.tshoot.transcript.TranscriptJson;
@@ -191,6 +194,17 @@ class HostileTextTest {
         String out = screen.toString(StandardCharsets.UTF_8);
         assertTerminalSafe("menu", out, 2);
         assertThat(out).contains("  1) C0\\u0000\\u0001").contains("'9' is not on the list");
+    }
+
+    @Test
+    void probeJsonOnTheTerminalHoldsNoRawControl() throws IOException {
+        ProbeResult r = new ProbeResult(CORPUS, Map.of(CORPUS, CORPUS), List.of(new Evidence(CORPUS, CORPUS, CORPUS,
+                Evidence.Weight.values()[0])), Map.of(CORPUS, CORPUS), 3);
+        for (String json : List.of(ProbeJson.pretty().toJson(r), ProbeJson.compact().toJson(List.of(r)),
+                ProbeJson.error(CORPUS, CORPUS))) {
+            assertNoRawControl("probe json", json);
+            assertThat(TranscriptJson.MAPPER.readTree(json).toString()).as("still the same JSON").contains("\\u001B]52;c;");
+        }
     }
 
     // ---- the exports ----
