@@ -66,7 +66,7 @@ public final class CastExporter {
 
             @Override public Void answerGiven(SessionEvent.AnswerGiven a) {
                 String shown = a.secret() ? "[secret]" : a.label() != null && !a.label().isBlank() ? a.label() : a.value();
-                w.output(a.at(), S.green("action".equals(a.kind()) ? "✓ " : "❯ ") + v(shown) + "\n");
+                w.output(a.at(), S.line().styled(Tone.GREEN, "action".equals(a.kind()) ? "✓ " : "❯ ").plain(shown + "\n").toString());
                 return null;
             }
 
@@ -80,8 +80,12 @@ public final class CastExporter {
                 if (p.facts() != null) {
                     p.facts().forEach((k, val) -> facts.append(facts.length() == 0 ? "" : ", ").append(k).append('=').append(Text.value(val)));
                 }
-                w.output(p.at(), "  " + S.green("probe") + " " + v(p.probe()) + ": " + Text.oneLine(facts.toString(), 300)
-                        + (p.error() != null ? S.yellow(" (" + p.error() + ")") : "") + "\n");
+                Styler.Line line = S.line().plain("  ").styled(Tone.GREEN, "probe").plain(" " + p.probe() + ": "
+                        + Text.oneLine(facts.toString(), 300));
+                if (p.error() != null) {
+                    line.styled(Tone.YELLOW, " (" + p.error() + ")");
+                }
+                w.output(p.at(), line.plain("\n").toString());
                 return null;
             }
 
@@ -91,22 +95,22 @@ public final class CastExporter {
             }
 
             @Override public Void noteAdded(SessionEvent.NoteAdded n) {
-                w.output(n.at(), S.yellow("  note: ") + v(n.text()) + "\n");
+                w.output(n.at(), S.line().styled(Tone.YELLOW, "  note: ").plain(n.text() + "\n").toString());
                 return null;
             }
 
             @Override public Void wentBack(SessionEvent.WentBack b) {
-                w.output(b.at(), S.yellow("← back") + " from " + v(b.from()) + " to " + v(b.to()) + "\n");
+                w.output(b.at(), S.line().styled(Tone.YELLOW, "← back").plain(" from " + b.from() + " to " + b.to() + "\n").toString());
                 return null;
             }
 
             @Override public Void jumped(SessionEvent.Jumped j) {
-                w.output(j.at(), S.yellow("→ goto") + " " + v(j.to()) + " (from " + v(j.from()) + ")\n");
+                w.output(j.at(), S.line().styled(Tone.YELLOW, "→ goto").plain(" " + j.to() + " (from " + j.from() + ")\n").toString());
                 return null;
             }
 
             @Override public Void restarted(SessionEvent.Restarted rs) {
-                w.output(rs.at(), S.yellow("↺ restart") + " (from " + v(rs.from()) + ")\n");
+                w.output(rs.at(), S.line().styled(Tone.YELLOW, "↺ restart").plain(" (from " + rs.from() + ")\n").toString());
                 return null;
             }
 
