@@ -66,11 +66,6 @@ public final class Console {
         }
     }
 
-    /** Text from outside tshoot made safe to print: see {@link SafeText#block}. */
-    public static String safe(String text) {
-        return SafeText.block(text);
-    }
-
     /** Every line of a block of text, made safe, with a prefix; "" when the text is blank. */
     public static String indent(String text, String prefix) {
         return SafeText.indent(text, prefix);
