@@ -11,9 +11,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.tshoot.text.SafeText;
+
 /**
  * Renders probe results as JSON. Output is always valid JSON: if a result cannot be serialized, the
- * output is {@code {"probe":"<name>","error":"<reason>"}} instead.
+ * output is {@code {"probe":"<name>","error":"<reason>"}} instead. Host text in it holds no raw
+ * control character: DEL, C1, bidi and zero-width characters are JSON escapes too ({@link SafeText#json}).
  *
  * <p>Shape: {@code {"probe":..., "facts":{...}, "unknown":{...}, "evidence":[{"source","observed","suggests","weight"}],
  * "verdicts":[{"level","title","message"}] (only when given), "durationMs":...}}.
@@ -48,7 +51,7 @@ public final class ProbeJson {
             return error("?", "no result");
         }
         try {
-            return mapper.writeValueAsString(toTree(result, verdicts));
+            return SafeText.json(mapper.writeValueAsString(toTree(result, verdicts)));
         } catch (JsonProcessingException | RuntimeException e) {
             return error(result.probe(), "could not render result as JSON: " + FactSheet.describe(e));
         }
@@ -67,7 +70,7 @@ public final class ProbeJson {
             }
         }
         try {
-            return mapper.writeValueAsString(trees);
+            return SafeText.json(mapper.writeValueAsString(trees));
         } catch (JsonProcessingException e) {
             return "[]";
         }
@@ -108,7 +111,7 @@ public final class ProbeJson {
     public static String error(String probe, String message) {
         ObjectNode node = errorNode(probe, message);
         try {
-            return new ObjectMapper().writeValueAsString(node);
+            return SafeText.json(new ObjectMapper().writeValueAsString(node));
         } catch (JsonProcessingException e) {
             return "{\"probe\":\"?\",\"error\":\"could not render error\"}";
         }

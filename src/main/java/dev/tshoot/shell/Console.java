@@ -4,20 +4,21 @@ import java.io.PrintWriter;
 import java.util.List;
 
 import dev.tshoot.playbook.Finding;
+import dev.tshoot.text.SafeText;
+import dev.tshoot.text.Styler;
 
 /**
- * Text styling for the terminal. Colours only when a console is attached, the terminal is not
- * dumb and NO_COLOR is unset; otherwise plain text, so piped output stays clean.
+ * Text styling for the terminal, through the text layer ({@link Styler}): colours only when a
+ * console is attached, the terminal is not dumb and NO_COLOR is unset; otherwise plain text, so piped
+ * output stays clean. Every styled string is made safe first.
  */
 public final class Console {
 
-    private static final boolean COLOR = terminal()
-            && System.getenv("NO_COLOR") == null
-            && !"dumb".equals(System.getenv("TERM"));
+    private static final Styler STYLER = Styler.forTerminal(terminal(), System.getenv());
 
     private Console() {}
 
-    public static boolean color() { return COLOR; }
+    public static boolean color() { return STYLER.color(); }
 
     /**
      * True when standard input and output are a terminal. On JDK 22 and later {@code System.console()}
@@ -37,34 +38,24 @@ public final class Console {
         }
     }
 
-    private static String sgr(String code, String s) {
-        return COLOR ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
-    }
+    public static String bold(String s) { return STYLER.bold(s); }
 
-    public static String bold(String s) { return sgr("1", s); }
+    public static String dim(String s) { return STYLER.dim(s); }
 
-    public static String dim(String s) { return sgr("2", s); }
+    public static String red(String s) { return STYLER.red(s); }
 
-    public static String red(String s) { return sgr("31", s); }
+    public static String green(String s) { return STYLER.green(s); }
 
-    public static String green(String s) { return sgr("32", s); }
+    public static String yellow(String s) { return STYLER.yellow(s); }
 
-    public static String yellow(String s) { return sgr("33", s); }
+    public static String cyan(String s) { return STYLER.cyan(s); }
 
-    public static String cyan(String s) { return sgr("36", s); }
-
-    public static String result(String result) {
-        return switch (result) {
-            case "resolved" -> green("RESOLVED");
-            case "unresolved" -> yellow("UNRESOLVED");
-            case "escalate" -> red("ESCALATE");
-            default -> result.toUpperCase();
-        };
-    }
+    /** An outcome's result in its words and colour ("RESOLVED" in green). */
+    public static String result(String result) { return STYLER.result(result); }
 
     public static void findings(PrintWriter out, List<Finding> findings) {
         for (Finding f : findings) {
-            String text = f.format();
+            String text = SafeText.block(f.format());
             int nl = text.indexOf('\n');
             if (nl > 0) {
                 out.println(text.substring(0, nl));
@@ -75,37 +66,8 @@ public final class Console {
         }
     }
 
-    /**
-     * Text from outside tshoot (command output, transcripts) made safe to print: control
-     * characters other than line breaks and tabs (escape sequences could retitle or rewrite the
-     * terminal), C1 controls and bidirectional overrides are shown as {@code \\uXXXX}.
-     */
-    public static String safe(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean control = (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f || (c >= 0x80 && c <= 0x9f)
-                    || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
-            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                continue;
-            }
-            sb.append(control ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-        }
-        return sb.toString();
-    }
-
-    /** Indents every line of a block of text. */
+    /** Every line of a block of text, made safe, with a prefix; "" when the text is blank. */
     public static String indent(String text, String prefix) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String line : text.strip().split("\\R", -1)) {
-            sb.append(prefix).append(line).append('\n');
-        }
-        return sb.toString();
+        return SafeText.indent(text, prefix);
     }
 }

@@ -1,67 +1,105 @@
 package dev.tshoot.shell;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 
 import dev.tshoot.engine.SessionEvent;
+import dev.tshoot.text.SafeText;
 
-/** Renders one recorded event the way the user saw it. */
+/**
+ * Renders one recorded event the way the user saw it. Transcript text comes from elsewhere: it goes
+ * through the text layer ({@link SafeText}, and {@link Console}'s styling, which makes text safe
+ * first), so it can never drive the terminal.
+ */
 final class ReplayView {
 
     private ReplayView() {}
 
-    /** Transcript text comes from elsewhere: never let it drive the terminal. */
-    private static String safe(String s) {
-        return s == null ? null : Console.safe(s);
+    static String render(SessionEvent e) {
+        return e.accept(new Render());
     }
 
-    static String render(SessionEvent e) {
-        StringBuilder sb = new StringBuilder();
-        if (e instanceof SessionEvent.NodeEntered n) {
-            sb.append(Console.dim("-- " + n.node() + " (" + n.nodeType() + ", via " + n.via() + ")"));
-        } else if (e instanceof SessionEvent.PromptShown p) {
-            switch (p.kind()) {
+    private static final class Render implements SessionEvent.Visitor<String> {
+        @Override public String nodeEntered(SessionEvent.NodeEntered n) {
+            return Console.dim("-- " + SafeText.inline(n.node()) + " (" + SafeText.inline(n.nodeType()) + ", via "
+                    + SafeText.inline(n.via()) + ")");
+        }
+
+        @Override public String promptShown(SessionEvent.PromptShown p) {
+            StringBuilder sb = new StringBuilder();
+            switch (String.valueOf(p.kind())) {
                 case "action" -> {
-                    sb.append(Console.cyan("▶ " + safe(p.text()))).append('\n').append(Console.indent(safe(p.instructions()), "  "));
-                    p.commands().forEach(c -> sb.append(Console.dim("  [" + c.platform() + "] ")).append('\n')
-                            .append(Console.indent(safe(c.text()), "      ")));
+                    sb.append(Console.cyan("▶ " + SafeText.block(p.text()))).append('\n').append(Console.indent(p.instructions(), "  "));
+                    p.commands().forEach(c -> sb.append(Console.dim("  [" + SafeText.block(c.platform()) + "] ")).append('\n')
+                            .append(Console.indent(c.text(), "      ")));
                 }
-                case "consent" -> sb.append(Console.bold(safe(p.text()))).append("\n  tshoot asked to run: ")
-                        .append(Console.cyan(safe(SessionView.argv(p.argv())))).append(safe(p.help()) != null ? "  " + Console.dim(safe(p.help())) : "");
+                case "consent" -> sb.append(Console.bold(p.text())).append("\n  tshoot asked to run: ")
+                        .append(Console.cyan(SessionView.argv(p.argv())))
+                        .append(p.help() != null ? "  " + Console.dim(p.help()) : "");
                 default -> {
-                    sb.append(Console.bold(safe(p.text())));
-                    if (safe(p.help()) != null) {
-                        sb.append('\n').append(Console.dim(Console.indent(safe(p.help()), "  ").stripTrailing()));
+                    sb.append(Console.bold(p.text()));
+                    if (p.help() != null) {
+                        sb.append('\n').append(Console.dim(Console.indent(p.help(), "  ").stripTrailing()));
                     }
                     List<SessionEvent.Option> cs = p.choices();
                     for (int i = 0; i < cs.size(); i++) {
-                        sb.append("\n  ").append(i + 1).append(") ").append(safe(cs.get(i).label()));
+                        sb.append("\n  ").append(i + 1).append(") ").append(SafeText.block(cs.get(i).label()));
                     }
                 }
             }
-        } else if (e instanceof SessionEvent.AnswerGiven a) {
-            sb.append(Console.green("> " + safe(a.label() != null ? a.label() : a.value())));
-        } else if (e instanceof SessionEvent.CheckEvaluated c) {
-            sb.append(Console.dim("   " + c.node() + " decided -> " + c.target()));
-            c.conditions().forEach(r -> sb.append('\n').append(Console.dim("     " + (safe(r.when()) == null ? "default"
-                    : "`" + safe(r.when()) + "` = " + r.value() + (safe(r.error()) != null ? " (" + safe(r.error()) + ")" : "")))));
-        } else if (e instanceof SessionEvent.ProbeRan || e instanceof SessionEvent.CommandRan) {
-            java.io.StringWriter w = new java.io.StringWriter();
-            SessionView.results(new java.io.PrintWriter(w), List.of(e));
-            sb.append(w.toString().stripTrailing());
-        } else if (e instanceof SessionEvent.WentBack b) {
-            sb.append(Console.yellow("< back from " + b.from() + " to " + b.to()));
-        } else if (e instanceof SessionEvent.Jumped j) {
-            sb.append(Console.yellow("goto " + j.to() + " (from " + j.from() + ")"));
-        } else if (e instanceof SessionEvent.Restarted r) {
-            sb.append(Console.yellow("restart (from " + r.from() + ")"));
-        } else if (e instanceof SessionEvent.NoteAdded n) {
-            sb.append(Console.cyan("note at " + n.node() + ": ")).append(safe(n.text()));
-        } else if (e instanceof SessionEvent.OutcomeReached o) {
-            sb.append(Console.result(o.result())).append("  ").append(Console.bold(safe(o.title()))).append('\n')
-                    .append(Console.indent(safe(o.message()), "  ").stripTrailing());
-        } else if (e instanceof SessionEvent.SessionEnded s) {
-            sb.append(Console.dim("session ended (" + s.reason() + (s.result() != null ? ", " + s.result() : "") + ")"));
+            return sb.toString();
         }
-        return sb.toString();
+
+        @Override public String answerGiven(SessionEvent.AnswerGiven a) {
+            return Console.green("> " + (a.label() != null ? a.label() : a.value()));
+        }
+
+        @Override public String checkEvaluated(SessionEvent.CheckEvaluated c) {
+            StringBuilder sb = new StringBuilder(Console.dim("   " + SafeText.inline(c.node()) + " decided -> "
+                    + SafeText.inline(c.target())));
+            c.conditions().forEach(r -> sb.append('\n').append(Console.dim("     " + (r.when() == null ? "default"
+                    : "`" + SafeText.block(r.when()) + "` = " + r.value() + (r.error() != null ? " (" + SafeText.block(r.error()) + ")" : "")))));
+            return sb.toString();
+        }
+
+        @Override public String probeRan(SessionEvent.ProbeRan p) {
+            return results(p);
+        }
+
+        @Override public String commandRan(SessionEvent.CommandRan c) {
+            return results(c);
+        }
+
+        private static String results(SessionEvent e) {
+            StringWriter w = new StringWriter();
+            SessionView.results(new PrintWriter(w), List.of(e));
+            return w.toString().stripTrailing();
+        }
+
+        @Override public String wentBack(SessionEvent.WentBack b) {
+            return Console.yellow("< back from " + SafeText.inline(b.from()) + " to " + SafeText.inline(b.to()));
+        }
+
+        @Override public String jumped(SessionEvent.Jumped j) {
+            return Console.yellow("goto " + SafeText.inline(j.to()) + " (from " + SafeText.inline(j.from()) + ")");
+        }
+
+        @Override public String restarted(SessionEvent.Restarted r) {
+            return Console.yellow("restart (from " + SafeText.inline(r.from()) + ")");
+        }
+
+        @Override public String noteAdded(SessionEvent.NoteAdded n) {
+            return Console.cyan("note at " + SafeText.inline(n.node()) + ": ") + SafeText.block(n.text());
+        }
+
+        @Override public String outcomeReached(SessionEvent.OutcomeReached o) {
+            return Console.result(o.result()) + "  " + Console.bold(o.title()) + '\n'
+                    + Console.indent(o.message(), "  ").stripTrailing();
+        }
+
+        @Override public String sessionEnded(SessionEvent.SessionEnded s) {
+            return Console.dim("session ended (" + SafeText.inline(s.reason()) + (s.result() != null ? ", " + SafeText.inline(s.result()) : "") + ")");
+        }
     }
 }

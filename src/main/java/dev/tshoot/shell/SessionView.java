@@ -2,10 +2,14 @@ package dev.tshoot.shell;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Set;
 
 import dev.tshoot.engine.RouteStep;
 import dev.tshoot.engine.Session;
+import dev.tshoot.engine.SessionEvent;
 import dev.tshoot.playbook.Node;
+import dev.tshoot.text.SafeText;
+import dev.tshoot.text.Words;
 
 /** Renders nodes, outcomes, the breadcrumb and the explanation of a session as text. */
 final class SessionView {
@@ -36,16 +40,9 @@ final class SessionView {
         out.flush();
     }
 
-    /** Shows an argument list the way a user could type it: arguments with spaces or quotes are quoted. */
+    /** Shows an argument list the way a user could type it: see {@link Words#argv}. */
     static String argv(List<String> argv) {
-        StringBuilder sb = new StringBuilder();
-        for (String a : argv) {
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            sb.append(a.isEmpty() || a.matches(".*[\\s\"'$`\\\\].*") ? "'" + a.replace("'", "'\\''") + "'" : a);
-        }
-        return sb.toString();
+        return Words.argv(argv);
     }
 
     static void consent(PrintWriter out, Node.Check c, dev.tshoot.engine.Diagnostics.CommandRequest req) {
@@ -60,42 +57,65 @@ final class SessionView {
     }
 
     /** Summaries of probe and command results, as they happen. */
-    static void results(PrintWriter out, List<dev.tshoot.engine.SessionEvent> events) {
-        results(out, events, java.util.Set.of());
+    static void results(PrintWriter out, List<SessionEvent> events) {
+        results(out, events, Set.of());
     }
 
     /** As above, with the answers to secret questions shown as [secret]. */
-    static void results(PrintWriter out, List<dev.tshoot.engine.SessionEvent> events, java.util.Set<String> secrets) {
-        for (var e : events) {
-            if (e instanceof dev.tshoot.engine.SessionEvent.ProbeRan p) {
-                out.println("  " + Console.green("probe") + " " + p.probe() + ": " + summary(p.facts())
-                        + (p.error() != null ? Console.yellow(" (" + p.error() + ")") : ""));
-            } else if (e instanceof dev.tshoot.engine.SessionEvent.CommandRan c) {
-                String what = switch (c.status()) {
-                    case "exited" -> "exit " + c.exitCode();
-                    case "declined" -> "not run (declined)";
-                    case "dry_run" -> "not run (dry run)";
-                    case "not_applicable" -> "not run (no command for this OS)";
-                    default -> c.status().replace('_', ' ') + (c.error() != null ? ": " + Console.safe(c.error()) : "");
-                };
-                out.println("  " + Console.green("ran") + " " + argv(c.argv()) + " -> " + what + ", " + c.durationMs() + " ms"
-                        + (c.stdoutTruncated() || c.stderrTruncated() ? Console.yellow(" (output truncated)") : ""));
-                String text = c.stdout() == null ? "" : Console.safe(withhold(c.stdout(), secrets)).strip();
-                if (!text.isEmpty()) {
-                    String[] lines = text.split("\\R");
-                    for (int i = 0; i < Math.min(lines.length, 6); i++) {
-                        out.println(Console.dim("      " + lines[i]));
-                    }
-                    if (lines.length > 6) {
-                        out.println(Console.dim("      ... " + (lines.length - 6) + " more line(s) in the transcript"));
-                    }
-                }
-            }
+    static void results(PrintWriter out, List<SessionEvent> events, Set<String> secrets) {
+        for (SessionEvent e : events) {
+            e.accept(new Results(out, secrets));
         }
         out.flush();
     }
 
-    private static String withhold(String text, java.util.Set<String> secrets) {
+    /** Prints the probe and command events; the other kinds show nothing here. */
+    private record Results(PrintWriter out, Set<String> secrets) implements SessionEvent.Visitor<Void> {
+        @Override public Void probeRan(SessionEvent.ProbeRan p) {
+            out.println("  " + Console.green("probe") + " " + SafeText.line(p.probe()) + ": " + summary(p.facts())
+                    + (p.error() != null ? Console.yellow(" (" + p.error() + ")") : ""));
+            return null;
+        }
+
+        @Override public Void commandRan(SessionEvent.CommandRan c) {
+            String what = Words.commandResult(c.status(), c.exitCode(), c.error());
+            out.println("  " + Console.green("ran") + " " + argv(c.argv()) + " -> " + what + ", " + c.durationMs() + " ms"
+                    + (c.stdoutTruncated() || c.stderrTruncated() ? Console.yellow(" (output truncated)") : ""));
+            String text = c.stdout() == null ? "" : SafeText.block(withhold(c.stdout(), secrets)).strip();
+            if (!text.isEmpty()) {
+                String[] lines = text.split("\n");
+                for (int i = 0; i < Math.min(lines.length, 6); i++) {
+                    out.println(Console.dim("      " + lines[i]));
+                }
+                if (lines.length > 6) {
+                    out.println(Console.dim("      ... " + (lines.length - 6) + " more line(s) in the transcript"));
+                }
+            }
+            return null;
+        }
+
+        @Override public Void nodeEntered(SessionEvent.NodeEntered e) { return null; }
+
+        @Override public Void promptShown(SessionEvent.PromptShown e) { return null; }
+
+        @Override public Void answerGiven(SessionEvent.AnswerGiven e) { return null; }
+
+        @Override public Void checkEvaluated(SessionEvent.CheckEvaluated e) { return null; }
+
+        @Override public Void wentBack(SessionEvent.WentBack e) { return null; }
+
+        @Override public Void jumped(SessionEvent.Jumped e) { return null; }
+
+        @Override public Void restarted(SessionEvent.Restarted e) { return null; }
+
+        @Override public Void noteAdded(SessionEvent.NoteAdded e) { return null; }
+
+        @Override public Void outcomeReached(SessionEvent.OutcomeReached e) { return null; }
+
+        @Override public Void sessionEnded(SessionEvent.SessionEnded e) { return null; }
+    }
+
+    private static String withhold(String text, Set<String> secrets) {
         String t = text;
         for (String s : secrets) {
             if (s.length() >= 4) {
@@ -119,7 +139,7 @@ final class SessionView {
                 sb.append("...");
                 break;
             }
-            sb.append(f.getKey()).append('=').append(v);
+            sb.append(SafeText.inline(f.getKey())).append('=').append(SafeText.inline(String.valueOf(v)));
         }
         return sb.toString();
     }
@@ -130,7 +150,7 @@ final class SessionView {
         out.print(Console.indent(o.message(), "  "));
         if (!o.references().isEmpty()) {
             out.println("  References:");
-            o.references().forEach(r -> out.println("    " + r));
+            o.references().forEach(r -> out.println("    " + SafeText.line(r)));
         }
         if (o.handover() != null) {
             out.println("  " + Console.cyan("Continues in playbook '" + o.handover().playbook() + "'"
@@ -151,19 +171,12 @@ final class SessionView {
                 case "goto" -> " (goto " + step.target() + ")";
                 default -> "";
             };
-            out.println(String.format("%2d. %-34s %s%s", i++, step.node(), shorten(step.headline()), Console.dim(answer)));
+            out.println(String.format("%2d. %-34s %s%s", i++, SafeText.inline(step.node()), SafeText.shorten(step.headline(), 60),
+                    Console.dim(answer)));
         }
         Node cur = s.current();
-        out.println(String.format("%2d. %-34s %s %s", i, cur.id(), shorten(cur.headline()),
+        out.println(String.format("%2d. %-34s %s %s", i, SafeText.inline(cur.id()), SafeText.shorten(cur.headline(), 60),
                 Console.cyan(s.outcome() != null ? "<- outcome" : "<- you are here")));
         out.flush();
-    }
-
-    private static String shorten(String s) {
-        if (s == null) {
-            return "";
-        }
-        String one = s.replaceAll("\\s+", " ").strip();
-        return one.length() > 60 ? one.substring(0, 57) + "..." : one;
     }
 }

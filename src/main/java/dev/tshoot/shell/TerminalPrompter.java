@@ -11,9 +11,13 @@ import org.springframework.shell.jline.tui.component.flow.ComponentFlow;
 import org.springframework.shell.jline.tui.component.flow.SelectItem;
 import org.springframework.stereotype.Component;
 
+import dev.tshoot.text.SafeText;
+
 /**
  * Arrow-key menus (Spring Shell's single-item selector) on capable terminals; on a dumb terminal
- * (piped input, TERM=dumb) a numbered list and a typed answer instead.
+ * (piped input, TERM=dumb) a numbered list and a typed answer instead. Titles are tshoot's own text
+ * (styled, hence already safe, by {@link Console}); labels come from playbooks and go through the
+ * text layer.
  */
 @Component
 public class TerminalPrompter implements Prompter {
@@ -39,8 +43,8 @@ public class TerminalPrompter implements Prompter {
         if (dumb()) {
             return typedSelect(title, items);
         }
-        // the selector echoes the chosen item's value, so the value is the label; map it back to the key
-        List<SelectItem> select = items.stream().map(i -> SelectItem.of(i.label(), i.label())).toList();
+        // the selector echoes the chosen item's value, so the value is the (safe) label; map it back to the key
+        List<SelectItem> select = items.stream().map(i -> SelectItem.of(label(i), label(i))).toList();
         var result = flows.getObject()
                 .withSingleItemSelector("q")
                 .name(title)
@@ -53,14 +57,19 @@ public class TerminalPrompter implements Prompter {
         if (v == null) {
             return null;
         }
-        return items.stream().filter(i -> i.label().equals(v.toString())).map(Item::key).findFirst().orElse(null);
+        return items.stream().filter(i -> label(i).equals(v.toString())).map(Item::key).findFirst().orElse(null);
+    }
+
+    /** A label comes from the playbook: shown through the text layer, on one line. */
+    private static String label(Item i) {
+        return SafeText.line(i.label());
     }
 
     private String typedSelect(String title, List<Item> items) {
         var w = terminal.getObject().writer();
         w.println(title);
         for (int i = 0; i < items.size(); i++) {
-            w.println("  " + (i + 1) + ") " + items.get(i).label());
+            w.println("  " + (i + 1) + ") " + label(items.get(i)));
         }
         w.flush();
         while (true) {
@@ -76,11 +85,11 @@ public class TerminalPrompter implements Prompter {
                 }
             }
             for (Item it : items) {
-                if (it.key().equalsIgnoreCase(t) || it.label().equalsIgnoreCase(t)) {
+                if (it.key().equalsIgnoreCase(t) || it.label().equalsIgnoreCase(t) || label(it).equalsIgnoreCase(t)) {
                     return it.key();
                 }
             }
-            w.println("'" + t + "' is not on the list: type a number from 1 to " + items.size() + ".");
+            w.println("'" + SafeText.inline(t) + "' is not on the list: type a number from 1 to " + items.size() + ".");
             w.flush();
         }
     }

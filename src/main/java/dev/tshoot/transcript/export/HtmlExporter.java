@@ -22,12 +22,14 @@ import org.stringtemplate.v4.STGroupFile;
 import org.stringtemplate.v4.misc.STMessage;
 import org.stringtemplate.v4.misc.STNoSuchPropertyException;
 
+import dev.tshoot.text.SafeText;
+
 /**
  * One self-contained HTML page (inline CSS and script, nothing fetched: a Content-Security-Policy
  * allows only the page's own style and script, by hash). Rendered with StringTemplate 4 from
  * {@code export/transcript.stg}. Templates read values only from the records of {@link HtmlModel},
- * through {@link EscapingRecordAdaptor}, which HTML-escapes every string (and every string in a
- * list) it hands over, so transcript text (an output holding {@code <script>}, say) can only ever
+ * through {@link EscapingRecordAdaptor}, which makes every string (and every string in a list) it
+ * hands over safe through the text layer and then HTML-escapes it, so transcript text (an output holding {@code <script>}, say) can only ever
  * appear as text. (A String renderer cannot do this job: ST4 also sends template text through it.)
  */
 public final class HtmlExporter {
@@ -80,8 +82,9 @@ public final class HtmlExporter {
     }
 
     /**
-     * Lets templates read record components ({@code $step.node$}), HTML-escaping every string and
-     * every string in a list; an empty string counts as absent in {@code $if$}.
+     * Lets templates read record components ({@code $step.node$}), making every string and every
+     * string in a list safe ({@link SafeText#block}: controls, bidi and zero-width characters
+     * visible) and then HTML-escaping it; an empty string counts as absent in {@code $if$}.
      */
     static final class EscapingRecordAdaptor implements ModelAdaptor<Record> {
         @Override
@@ -103,7 +106,7 @@ public final class HtmlExporter {
 
         private static Object safe(Object v) {
             if (v instanceof String s) {
-                return s.isEmpty() ? null : escape(s);
+                return s.isEmpty() ? null : escape(SafeText.block(s));
             }
             if (v instanceof java.util.List<?> list) {
                 return list.stream().map(EscapingRecordAdaptor::safe).toList();

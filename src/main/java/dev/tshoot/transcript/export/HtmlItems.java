@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.tshoot.engine.SessionEvent;
+import dev.tshoot.text.SafeText;
+import dev.tshoot.text.Words;
 import dev.tshoot.transcript.export.HtmlModel.AnswerItem;
 import dev.tshoot.transcript.export.HtmlModel.CheckItem;
 import dev.tshoot.transcript.export.HtmlModel.CommandItem;
@@ -24,7 +26,7 @@ final class HtmlItems {
     static List<Object> items(Report.Step s) {
         List<Object> out = new ArrayList<>();
         for (SessionEvent e : s.events()) {
-            Object item = item(e);
+            Object item = e.accept(ITEM);
             if (item != null) {
                 out.add(item);
             }
@@ -32,86 +34,100 @@ final class HtmlItems {
         return out;
     }
 
-    private static Object item(SessionEvent e) {
-        if (e instanceof SessionEvent.PromptShown p) {
+    /** The template item for one event; null for an event the step shows no item for (entering the node). */
+    private static final SessionEvent.Visitor<Object> ITEM = new SessionEvent.Visitor<>() {
+        @Override public Object nodeEntered(SessionEvent.NodeEntered n) {
+            return null; // the step heading shows the node
+        }
+
+        @Override public Object promptShown(SessionEvent.PromptShown p) {
             String label = switch (String.valueOf(p.kind())) {
                 case "consent" -> "Asked to run";
                 case "action" -> "Action";
                 default -> "Question";
             };
-            return new PromptItem("item_prompt", String.valueOf(p.kind()), label, Text.visible(p.text()), Text.visible(p.help()).strip(),
+            return new PromptItem("item_prompt", String.valueOf(p.kind()), label, SafeText.block(p.text()), SafeText.block(p.help()).strip(),
                     "yesno".equals(p.kind()) || "consent".equals(p.kind()) ? List.of()
-                            : p.choices().stream().map(o -> Text.visible(o.label()) + " (" + Text.visible(o.value()) + ")").toList(),
-                    Text.visible(p.instructions()).strip(),
+                            : p.choices().stream().map(o -> SafeText.block(o.label()) + " (" + SafeText.block(o.value()) + ")").toList(),
+                    SafeText.block(p.instructions()).strip(),
                     p.commands().stream().map(c -> new SnippetView(c.platform() + (c.shell() == null ? "" : ", " + c.shell())
-                            + (c.note() == null ? "" : ": " + c.note()), Text.visible(c.text()))).toList(),
-                    Text.visible(Text.argv(p.argv())));
+                            + (c.note() == null ? "" : ": " + c.note()), SafeText.block(c.text()))).toList(),
+                    Words.argv(p.argv()));
         }
-        if (e instanceof SessionEvent.AnswerGiven a) {
+
+        @Override public Object answerGiven(SessionEvent.AnswerGiven a) {
             boolean labelled = a.label() != null && !a.label().isBlank() && !a.secret();
             return new AnswerItem("item_answer", "action".equals(a.kind()) ? "Confirmed" : "Answer",
-                    Text.visible(a.secret() ? "[secret]" : labelled ? a.label() : a.value()), labelled ? Text.visible(a.value()) : "");
+                    SafeText.block(a.secret() ? "[secret]" : labelled ? a.label() : a.value()), labelled ? SafeText.block(a.value()) : "");
         }
-        if (e instanceof SessionEvent.CheckEvaluated c) {
+
+        @Override public Object checkEvaluated(SessionEvent.CheckEvaluated c) {
             List<CondView> conds = c.conditions().stream().map(r -> new CondView(r.when() == null ? "(default)" : r.when(),
                     r.when() == null ? "taken" : r.value() ? "true: held" : "false",
                     r.when() == null || r.value() ? "held" : "not-held", r.error() == null ? "" : r.error())).toList();
             return new CheckItem("item_check", conds, Text.held(c), c.target());
         }
-        if (e instanceof SessionEvent.ProbeRan p) {
+
+        @Override public Object probeRan(SessionEvent.ProbeRan p) {
             List<Fact> facts = new ArrayList<>();
             if (p.facts() != null) {
-                p.facts().forEach((k, v) -> facts.add(new Fact(k, Text.visible(Text.value(v)), true)));
+                p.facts().forEach((k, v) -> facts.add(new Fact(k, SafeText.block(Text.value(v)), true)));
             }
             if (p.unknown() != null) {
-                p.unknown().forEach((k, v) -> facts.add(new Fact(k, "unknown: " + Text.visible(v), false)));
+                p.unknown().forEach((k, v) -> facts.add(new Fact(k, "unknown: " + SafeText.block(v), false)));
             }
             List<String> evidence = new ArrayList<>();
             if (p.evidence() != null) {
                 for (Map<String, String> ev : p.evidence()) {
                     StringBuilder sb = new StringBuilder();
                     ev.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "; ").append(k).append(": ").append(v));
-                    evidence.add(Text.visible(sb.toString()));
+                    evidence.add(SafeText.block(sb.toString()));
                 }
             }
             return new ProbeItem("item_probe", p.probe(), Text.duration(p.durationMs()), p.error() == null ? "" : p.error(),
                     facts, evidence);
         }
-        if (e instanceof SessionEvent.CommandRan c) {
+
+        @Override public Object commandRan(SessionEvent.CommandRan c) {
             List<OutputView> outputs = new ArrayList<>();
             if (c.stdout() != null && !c.stdout().isEmpty()) {
                 outputs.add(new OutputView("stdout", Text.outputSummary(c.stdout(), c.stdoutTruncated(), c.stdoutValidUtf8()),
-                        Text.visible(c.stdout())));
+                        SafeText.block(c.stdout())));
             }
             if (c.stderr() != null && !c.stderr().isEmpty()) {
                 outputs.add(new OutputView("stderr", Text.outputSummary(c.stderr(), c.stderrTruncated(), c.stderrValidUtf8()),
-                        Text.visible(c.stderr())));
+                        SafeText.block(c.stderr())));
             }
-            return new CommandItem("item_command", c.argv().isEmpty() ? "(no command for this OS)" : Text.visible(Text.argv(c.argv())),
-                    String.valueOf(c.consent()), c.mutating() ? "changes the system" : "read-only", Text.visible(Text.result(c)),
+            return new CommandItem("item_command", c.argv().isEmpty() ? "(no command for this OS)" : Words.argv(c.argv()),
+                    String.valueOf(c.consent()), c.mutating() ? "changes the system" : "read-only", SafeText.block(Text.result(c)),
                     String.valueOf(c.status()), c.exitCode() == null ? "" : String.valueOf(c.exitCode()),
                     Text.duration(c.durationMs()) + (c.timedOut() ? ", timed out" : ""), c.stdoutTruncated() || c.stderrTruncated(),
                     c.register() == null ? "" : c.register(),
-                    c.error() == null || "exited".equals(c.status()) ? "" : Text.visible(c.error()), outputs);
+                    c.error() == null || "exited".equals(c.status()) ? "" : SafeText.block(c.error()), outputs);
         }
-        if (e instanceof SessionEvent.NoteAdded n) {
-            return new TextItem("item_text", "note", "Note", Text.visible(n.text()));
+
+        @Override public Object noteAdded(SessionEvent.NoteAdded n) {
+            return new TextItem("item_text", "note", "Note", SafeText.block(n.text()));
         }
-        if (e instanceof SessionEvent.WentBack b) {
+
+        @Override public Object wentBack(SessionEvent.WentBack b) {
             return new TextItem("item_text", "nav", "Back", "from " + b.from() + " to " + b.to() + " (the answer given there is undone)");
         }
-        if (e instanceof SessionEvent.Jumped j) {
+
+        @Override public Object jumped(SessionEvent.Jumped j) {
             return new TextItem("item_text", "nav", "Goto", "from " + j.from() + " to " + j.to());
         }
-        if (e instanceof SessionEvent.Restarted rs) {
+
+        @Override public Object restarted(SessionEvent.Restarted rs) {
             return new TextItem("item_text", "nav", "Restart", "from " + rs.from());
         }
-        if (e instanceof SessionEvent.OutcomeReached o) {
+
+        @Override public Object outcomeReached(SessionEvent.OutcomeReached o) {
             return new HtmlModel.OutcomeItem("item_outcome", HtmlModel.outcome(o));
         }
-        if (e instanceof SessionEvent.SessionEnded s) {
+
+        @Override public Object sessionEnded(SessionEvent.SessionEnded s) {
             return new TextItem("item_text", "ended", "Session ended", s.reason() + (s.result() == null ? "" : ", " + s.result()));
         }
-        return null;
-    }
+    };
 }

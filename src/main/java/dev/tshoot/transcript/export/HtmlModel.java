@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.tshoot.text.SafeText;
+import dev.tshoot.text.Words;
 import dev.tshoot.transcript.TranscriptHeader;
 
 /**
  * What the HTML template shows, as plain values. Every string here comes from the transcript or is
- * derived from it and is HTML-escaped when the template writes it; only {@link Trusted} text (the
+ * derived from it and is made safe by the text layer and HTML-escaped when the template writes it; only {@link Trusted} text (the
  * page's own CSS and script) is written as is.
  */
 final class HtmlModel {
@@ -93,7 +95,7 @@ final class HtmlModel {
 
     static OutcomeView outcome(dev.tshoot.engine.SessionEvent.OutcomeReached o) {
         return new OutcomeView("result-" + String.valueOf(o.result()).toLowerCase(Locale.ROOT),
-                String.valueOf(o.result()).toUpperCase(Locale.ROOT), o.title(), Text.visible(o.message()).strip(),
+                Words.result(o.result()), o.title(), SafeText.block(o.message()).strip(),
                 o.references());
     }
 }

@@ -7,13 +7,18 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.tshoot.text.SafeText;
 import dev.tshoot.transcript.TranscriptJson;
 
 /**
  * The whole transcript as one JSON document: {@code {format, formatVersion, source, header,
  * events: [...], integrity: {status, events, brokenSeq, line, message}, playbook: {status, message}}}.
  * Header and events are the lines as recorded (members this version does not model included, with
- * their {@code prev} and {@code hash}); a torn last line is left out.
+ * their {@code prev} and {@code hash}); a torn last line is left out. Strings keep their exact values:
+ * C0 controls are JSON-escaped as always, and DEL, C1 controls, line separators, format characters
+ * (bidi, zero-width) and lone surrogates are written as {@code \}{@code uXXXX} escapes too
+ * ({@link SafeText#json}), so the file holds no raw control character while a JSON reader still gets
+ * the recorded text.
  */
 public final class JsonExporter {
 
@@ -40,7 +45,7 @@ public final class JsonExporter {
                     .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-            return TranscriptJson.MAPPER.writer(pp).writeValueAsString(root) + "\n";
+            return SafeText.json(TranscriptJson.MAPPER.writer(pp).writeValueAsString(root)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the export could not be encoded", e);
         }

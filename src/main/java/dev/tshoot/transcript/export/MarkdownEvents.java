@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.tshoot.engine.SessionEvent;
 import dev.tshoot.playbook.Node;
+import dev.tshoot.text.Words;
 
 /** One event of a step, in Markdown. */
 final class MarkdownEvents {
@@ -13,44 +14,83 @@ final class MarkdownEvents {
     private MarkdownEvents() {}
 
     static void render(StringBuilder sb, SessionEvent e) {
-        if (e instanceof SessionEvent.PromptShown p) {
+        e.accept(new Render(sb));
+    }
+
+    private record Render(StringBuilder sb) implements SessionEvent.Visitor<Void> {
+        @Override public Void nodeEntered(SessionEvent.NodeEntered n) {
+            return null; // the step heading shows the node
+        }
+
+        @Override public Void promptShown(SessionEvent.PromptShown p) {
             prompt(sb, p);
-        } else if (e instanceof SessionEvent.AnswerGiven a) {
+            return null;
+        }
+
+        @Override public Void answerGiven(SessionEvent.AnswerGiven a) {
             String shown = a.secret() ? "[secret]" : a.label() != null && !a.label().isBlank()
                     ? Md.line(a.label()) + " (" + Md.code(a.value()) + ")" : Md.code(a.value());
             sb.append("**").append("action".equals(a.kind()) ? "Confirmed" : "Answer").append(":** ").append(shown).append("\n\n");
-        } else if (e instanceof SessionEvent.CheckEvaluated c) {
+            return null;
+        }
+
+        @Override public Void checkEvaluated(SessionEvent.CheckEvaluated c) {
             check(sb, c);
-        } else if (e instanceof SessionEvent.ProbeRan p) {
+            return null;
+        }
+
+        @Override public Void probeRan(SessionEvent.ProbeRan p) {
             probe(sb, p);
-        } else if (e instanceof SessionEvent.CommandRan c) {
+            return null;
+        }
+
+        @Override public Void commandRan(SessionEvent.CommandRan c) {
             command(sb, c);
-        } else if (e instanceof SessionEvent.NoteAdded n) {
+            return null;
+        }
+
+        @Override public Void noteAdded(SessionEvent.NoteAdded n) {
             sb.append("📝 **Note:** ").append(Md.text(n.text())).append("\n\n");
-        } else if (e instanceof SessionEvent.WentBack b) {
+            return null;
+        }
+
+        @Override public Void wentBack(SessionEvent.WentBack b) {
             sb.append("↩️ **Back** from ").append(Md.code(b.from())).append(" to ").append(Md.code(b.to()))
                     .append(" (the answer given there is undone)\n\n");
-        } else if (e instanceof SessionEvent.Jumped j) {
+            return null;
+        }
+
+        @Override public Void jumped(SessionEvent.Jumped j) {
             sb.append("↪️ **Goto** from ").append(Md.code(j.from())).append(" to ").append(Md.code(j.to())).append("\n\n");
-        } else if (e instanceof SessionEvent.Restarted rs) {
+            return null;
+        }
+
+        @Override public Void restarted(SessionEvent.Restarted rs) {
             sb.append("🔁 **Restart** from ").append(Md.code(rs.from())).append("\n\n");
-        } else if (e instanceof SessionEvent.OutcomeReached o) {
-            sb.append("**Outcome: ").append(Md.line(o.result().toUpperCase(java.util.Locale.ROOT))).append("**: ")
+            return null;
+        }
+
+        @Override public Void outcomeReached(SessionEvent.OutcomeReached o) {
+            sb.append("**Outcome: ").append(Md.line(Words.result(o.result()))).append("**: ")
                     .append(Md.line(o.title())).append("\n\n");
             if (o.message() != null && !o.message().isBlank()) {
                 sb.append(Md.quote(o.message())).append('\n');
             }
             list(sb, "References", o.references());
-        } else if (e instanceof SessionEvent.SessionEnded s) {
+            return null;
+        }
+
+        @Override public Void sessionEnded(SessionEvent.SessionEnded s) {
             sb.append("**Session ended** (").append(Md.line(s.reason())).append(s.result() == null ? "" : ", " + Md.line(s.result()))
                     .append(")\n\n");
+            return null;
         }
     }
 
     private static void prompt(StringBuilder sb, SessionEvent.PromptShown p) {
         String kind = String.valueOf(p.kind());
         if ("consent".equals(kind)) {
-            sb.append("**Asked to run** ").append(Md.code(Text.argv(p.argv()))).append(" (").append(Md.line(p.help()))
+            sb.append("**Asked to run** ").append(Md.code(Words.argv(p.argv()))).append(" (").append(Md.line(p.help()))
                     .append(")\n\n");
             return;
         }
@@ -121,7 +161,7 @@ final class MarkdownEvents {
     }
 
     private static void command(StringBuilder sb, SessionEvent.CommandRan c) {
-        sb.append("**Command** ").append(c.argv().isEmpty() ? "(none for this OS)" : Md.code(Text.argv(c.argv())))
+        sb.append("**Command** ").append(c.argv().isEmpty() ? "(none for this OS)" : Md.code(Words.argv(c.argv())))
                 .append("\n\n");
         sb.append("- consent: ").append(Md.line(c.consent())).append(c.mutating() ? " (changes the system)" : " (read-only)")
                 .append(c.shell() ? ", through a shell" : "").append('\n');

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import dev.tshoot.engine.SessionEvent;
+import dev.tshoot.text.Words;
 import dev.tshoot.transcript.TranscriptHeader;
 
 /**
@@ -32,7 +33,7 @@ public final class MarkdownExporter {
         row(sb, "Ended", r.ended() == null ? "not closed (no session-ended event): it crashed or is still running"
                 : Md.line(r.ended().at() + " (" + r.ended().reason() + ")"));
         row(sb, "Outcome", r.outcome() == null ? "none reached"
-                : "**" + Md.line(r.outcome().result().toUpperCase(java.util.Locale.ROOT)) + "**: " + Md.line(r.outcome().title()));
+                : "**" + Md.line(Words.result(r.outcome().result())) + "**: " + Md.line(r.outcome().title()));
         row(sb, "Transcript", Md.cellCode(r.source().fileName()) + ", " + r.source().transcript().events().size() + " events"
                 + (r.source().transcript().skippedLines() > 0 ? ", " + r.source().transcript().skippedLines() + " unreadable line(s) skipped" : ""));
         sb.append("\n## Path taken\n\n");

@@ -1,16 +1,18 @@
 package dev.tshoot.transcript.export;
 
+import dev.tshoot.text.SafeText;
+
 /** Markdown building blocks that keep any transcript text literal. */
 final class Md {
 
     private Md() {}
 
     /**
-     * Inline text: markdown punctuation backslash-escaped, HTML special characters as entities, and a
+     * Inline text, made safe ({@link SafeText#block}): markdown punctuation backslash-escaped, HTML special characters as entities, and a
      * leading list or heading marker neutralised.
      */
     static String text(String s) {
-        String v = Text.visible(s);
+        String v = SafeText.block(s);
         StringBuilder sb = new StringBuilder(v.length() + 16);
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
@@ -40,12 +42,12 @@ final class Md {
 
     /** Inline text on one line (for headings and table cells). */
     static String line(String s) {
-        return text(Text.visible(s).replaceAll("\\s+", " ").strip());
+        return text(SafeText.line(s));
     }
 
     /** A code span that holds any text: the fence is longer than any backtick run inside it. */
     static String code(String s) {
-        String v = Text.visible(s).replaceAll("\\s+", " ");
+        String v = SafeText.block(s).replaceAll("\\s+", " ");
         String fence = "`".repeat(longestRun(v, '`') + 1);
         boolean pad = v.startsWith("`") || v.endsWith("`") || v.startsWith(" ") && v.endsWith(" ") && !v.isBlank();
         String body = pad ? " " + v + " " : v;
@@ -59,7 +61,7 @@ final class Md {
 
     /** A fenced block that holds any text: at least three backticks, more than any run inside. */
     static String fenced(String info, String body) {
-        String v = Text.visible(body);
+        String v = SafeText.block(body);
         String fence = "`".repeat(Math.max(3, longestRun(v, '`') + 1));
         return fence + info + "\n" + v + (v.endsWith("\n") || v.isEmpty() ? "" : "\n") + fence + "\n";
     }
@@ -67,7 +69,7 @@ final class Md {
     /** Multi-line text as a block quote. */
     static String quote(String s) {
         StringBuilder sb = new StringBuilder();
-        for (String l : Text.visible(s).strip().split("\n", -1)) {
+        for (String l : SafeText.block(s).strip().split("\n", -1)) {
             sb.append(l.isBlank() ? ">" : "> " + text(l)).append('\n');
         }
         return sb.toString();

@@ -8,9 +8,12 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.tshoot.text.SafeText;
+
 /**
  * What {@code --preview-redactions} reports: the events whose text was redacted when the session was
- * recorded (their optional {@code redactions: {rule: count}} member), per event and in total.
+ * recorded (their optional {@code redactions: {rule: count}} member), per event and in total. Names
+ * read from the transcript go through the text layer.
  */
 public final class RedactionPreview {
 
@@ -48,25 +51,25 @@ public final class RedactionPreview {
         List<Entry> entries = entries(s);
         StringBuilder sb = new StringBuilder();
         if (entries.isEmpty()) {
-            sb.append("No redactions recorded in ").append(s.fileName()).append(": no event carries a 'redactions' member")
+            sb.append("No redactions recorded in ").append(SafeText.inline(s.fileName())).append(": no event carries a 'redactions' member")
                     .append(" (nothing matched a redaction rule, or the transcript was recorded before tshoot noted"
                             + " redactions).\n");
         } else {
-            sb.append("Redactions recorded in ").append(s.fileName())
+            sb.append("Redactions recorded in ").append(SafeText.inline(s.fileName()))
                     .append(" (made when the session was recorded; every export holds only the redacted text):\n");
             Map<String, Integer> totals = new TreeMap<>();
             for (Entry e : entries) {
-                String where = e.type() + (e.node() == null ? "" : " at " + e.node());
+                String where = SafeText.inline(e.type()) + (e.node() == null ? "" : " at " + SafeText.inline(e.node()));
                 StringBuilder rules = new StringBuilder();
                 e.rules().forEach((rule, n) -> {
-                    rules.append(rules.length() == 0 ? "" : ", ").append(rule).append(" ×").append(n);
+                    rules.append(rules.length() == 0 ? "" : ", ").append(SafeText.inline(rule)).append(" ×").append(n);
                     totals.merge(rule, n, Integer::sum);
                 });
                 sb.append(String.format("  event %-5d %-34s %s\n", e.seq(), where, rules));
             }
             int total = totals.values().stream().mapToInt(Integer::intValue).sum();
             StringBuilder byRule = new StringBuilder();
-            totals.forEach((rule, n) -> byRule.append(byRule.length() == 0 ? "" : ", ").append(rule).append(' ').append(n));
+            totals.forEach((rule, n) -> byRule.append(byRule.length() == 0 ? "" : ", ").append(SafeText.inline(rule)).append(' ').append(n));
             sb.append("Total: ").append(total).append(total == 1 ? " redaction" : " redactions").append(" in ")
                     .append(entries.size()).append(entries.size() == 1 ? " event" : " events").append(" (").append(byRule)
                     .append(").\n");

@@ -3,71 +3,22 @@ package dev.tshoot.transcript.export;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.tshoot.engine.SessionEvent;
+import dev.tshoot.text.SafeText;
+import dev.tshoot.text.Words;
 import dev.tshoot.transcript.TranscriptJson;
 
-/** Small text helpers shared by the export formats. */
+/** Small text helpers shared by the export formats; safety, argv and result wording come from {@code dev.tshoot.text}. */
 final class Text {
 
     private Text() {}
 
-    /**
-     * Output as a reader should see it: CR LF becomes LF, and control characters other than LF and
-     * TAB are shown as their Unicode "control pictures" (ESC as U+241B), so no output can drive a
-     * terminal or hide text. Lone surrogates become U+FFFD.
-     */
-    static String visible(String s) {
-        if (s == null) {
-            return "";
-        }
-        String t = s.replace("\r\n", "\n");
-        StringBuilder sb = new StringBuilder(t.length());
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (c == '\n' || c == '\t') {
-                sb.append(c);
-            } else if (c < 0x20) {
-                sb.append((char) (0x2400 + c));
-            } else if (c == 0x7f) {
-                sb.append('\u2421');
-            } else if (Character.isHighSurrogate(c) && i + 1 < t.length() && Character.isLowSurrogate(t.charAt(i + 1))) {
-                sb.append(c).append(t.charAt(++i));
-            } else if (Character.isSurrogate(c)) {
-                sb.append('\uFFFD');
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
-
-    /** One line, whitespace collapsed, cut to {@code max} characters with an ellipsis (never inside a surrogate pair). */
+    /** One line, made safe, cut to {@code max} characters with an ellipsis: {@link SafeText#shorten}. */
     static String oneLine(String s, int max) {
-        String one = visible(s).replaceAll("\\s+", " ").strip();
-        if (one.length() <= max) {
-            return one;
-        }
-        int cut = max - 1;
-        if (Character.isHighSurrogate(one.charAt(cut - 1))) {
-            cut--;
-        }
-        return one.substring(0, cut) + "…";
-    }
-
-    /** An argument list the way a user could type it: arguments with spaces or quotes are quoted. */
-    static String argv(List<String> argv) {
-        StringBuilder sb = new StringBuilder();
-        for (String a : argv) {
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            sb.append(a.isEmpty() || a.matches("(?s).*[\\s\"'$`\\\\;&|<>()*?!#~].*") ? "'" + a.replace("'", "'\\''") + "'" : a);
-        }
-        return sb.toString();
+        return SafeText.shorten(s, max);
     }
 
     /** "12 ms", "1.5 s", "2 min 3 s". */
@@ -103,16 +54,9 @@ final class Text {
         return last.when();
     }
 
-    /** A command's result in a few words: "exit 0", "not run (declined)", "timed out". */
+    /** A command's result in a few words: {@link Words#commandResult}. */
     static String result(SessionEvent.CommandRan c) {
-        String status = c.status() == null ? "unknown" : c.status();
-        return switch (status) {
-            case "exited" -> "exit " + c.exitCode();
-            case "declined" -> "not run (declined)";
-            case "dry_run" -> "not run (dry run)";
-            case "not_applicable" -> "not run (no command for this OS)";
-            default -> status.replace('_', ' ') + (c.error() != null ? ": " + c.error() : "");
-        };
+        return Words.commandResult(c.status(), c.exitCode(), c.error());
     }
 
     /** A fact value as text: strings as they are, anything else as compact JSON. */

@@ -75,7 +75,7 @@ class CastExportTest {
         assertThat(out).contains("Which VM name?").contains("web <01>")
                 .contains("tshoot wants to run a read-only command:").contains("vmlookup --name 'web <01>'")
                 .contains("found VM web <01>: <script>alert(1)</script>\r\n")
-                .contains("Grüße aus Köln, 東京, emoji 😀, ESC ␛[31mred␛[0m")
+                .contains("Grüße aus Köln, 東京, emoji 😀, ESC \\u001b[31mred\\u001b[0m")
                 .contains("note: \u001b[0mcustomer password [redacted]")
                 .contains("a command that CHANGES the system")
                 .contains("not run (declined)")

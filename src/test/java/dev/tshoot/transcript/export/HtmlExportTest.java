@@ -30,7 +30,7 @@ class HtmlExportTest {
                 .contains("warning: &lt;b&gt;deprecated&lt;/b&gt; flag")
                 .contains("web &lt;01&gt;")
                 .contains("Grüße aus Köln, 東京, emoji 😀")
-                .contains("ESC ␛[31mred␛[0m")
+                .contains("ESC \\u001b[31mred\\u001b[0m")
                 .doesNotContain("<script>alert")
                 .doesNotContain("<b>deprecated");
         assertThat(count(page, "<script")).as("only the page's own script").isEqualTo(1);
