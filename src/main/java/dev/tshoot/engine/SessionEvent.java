@@ -21,9 +21,41 @@ public sealed interface SessionEvent permits SessionEvent.NodeEntered, SessionEv
     /** The type name written to the transcript. */
     String type();
 
+    /** Hands this event to the visitor method for its kind. */
+    <R> R accept(Visitor<R> v);
+
+    /** One method per event kind; there are no defaults, so a new kind fails to compile until handled. */
+    interface Visitor<R> {
+        R nodeEntered(NodeEntered e);
+
+        R promptShown(PromptShown e);
+
+        R answerGiven(AnswerGiven e);
+
+        R checkEvaluated(CheckEvaluated e);
+
+        R wentBack(WentBack e);
+
+        R jumped(Jumped e);
+
+        R restarted(Restarted e);
+
+        R noteAdded(NoteAdded e);
+
+        R outcomeReached(OutcomeReached e);
+
+        R sessionEnded(SessionEnded e);
+
+        R probeRan(ProbeRan e);
+
+        R commandRan(CommandRan e);
+    }
+
     /** The walk arrived at a node. {@code via}: start, answer, check, action, back, goto, restart. */
     record NodeEntered(long seq, Instant at, String node, String nodeType, String via) implements SessionEvent {
         @Override public String type() { return "node-entered"; }
+
+        @Override public <R> R accept(Visitor<R> v) { return v.nodeEntered(this); }
     }
 
     /** A menu option as shown. */
@@ -43,12 +75,16 @@ public sealed interface SessionEvent permits SessionEvent.NodeEntered, SessionEv
         }
 
         @Override public String type() { return "prompt-shown"; }
+
+        @Override public <R> R accept(Visitor<R> v) { return v.promptShown(this); }
     }
 
     /** The user answered. {@code value} is the recorded value (a choice value, yes/no, text or "done"). */
     record AnswerGiven(long seq, Instant at, String node, String kind, String value, String label, boolean secret)
             implements SessionEvent {
         @Override public String type() { return "answer-given"; }
+
+        @Override public <R> R accept(Visitor<R> v) { return v.answerGiven(this); }
     }
 
     /** One condition as evaluated; {@code when} null is the default branch. */
@@ -62,26 +98,36 @@ public sealed interface SessionEvent permits SessionEvent.NodeEntered, SessionEv
         }
 
         @Override public String type() { return "check-evaluated"; }
+
+        @Override public <R> R accept(Visitor<R> v) { return v.checkEvaluated(this); }
     }
 
     /** {@code back}: the answer given at {@code to} is undone (it stays in the record). */
     record WentBack(long seq, Instant at, String from, String to) implements SessionEvent {
         @Override public String type() { return "back"; }
+
+        @Override public <R> R accept(Visitor<R> v) { return v.wentBack(this); }
     }
 
     /** {@code goto}: a jump chosen by the user, outside the playbook's transitions. */
     record Jumped(long seq, Instant at, String from, String to) implements SessionEvent {
         @Override public String type() { return "goto"; }
+
+        @Override public <R> R accept(Visitor<R> v) { return v.jumped(this); }
     }
 
     /** {@code restart}: all answers are set aside and the walk begins again at start. */
     record Restarted(long seq, Instant at, String from) implements SessionEvent {
         @Override public String type() { return "restart"; }
+
+        @Override public <R> R accept(Visitor<R> v) { return v.restarted(this); }
     }
 
     /** A free-text note, attached to the node the user was at. */
     record NoteAdded(long seq, Instant at, String node, String text) implements SessionEvent {
         @Override public String type() { return "note"; }
+
+        @Override public <R> R accept(Visitor<R> v) { return v.noteAdded(this); }
     }
 
     /** The walk reached an outcome. */
@@ -92,6 +138,8 @@ public sealed interface SessionEvent permits SessionEvent.NodeEntered, SessionEv
         }
 
         @Override public String type() { return "outcome"; }
+
+        @Override public <R> R accept(Visitor<R> v) { return v.outcomeReached(this); }
     }
 
     /** A built-in probe ran at a check node: its facts, the reasons for unknown facts, its evidence. */
@@ -99,6 +147,8 @@ public sealed interface SessionEvent permits SessionEvent.NodeEntered, SessionEv
             java.util.Map<String, String> unknown, List<java.util.Map<String, String>> evidence, long durationMs,
             String error) implements SessionEvent {
         @Override public String type() { return "probe-ran"; }
+
+        @Override public <R> R accept(Visitor<R> v) { return v.probeRan(this); }
     }
 
     /**
@@ -114,10 +164,14 @@ public sealed interface SessionEvent permits SessionEvent.NodeEntered, SessionEv
         }
 
         @Override public String type() { return "command-ran"; }
+
+        @Override public <R> R accept(Visitor<R> v) { return v.commandRan(this); }
     }
 
     /** The session was closed. {@code reason}: outcome, user, interrupted. {@code result} may be null. */
     record SessionEnded(long seq, Instant at, String reason, String result) implements SessionEvent {
         @Override public String type() { return "session-ended"; }
+
+        @Override public <R> R accept(Visitor<R> v) { return v.sessionEnded(this); }
     }
 }

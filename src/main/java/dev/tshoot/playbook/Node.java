@@ -2,7 +2,7 @@ package dev.tshoot.playbook;
 
 import java.util.List;
 
-/** One step of a playbook. The engine switches over these four kinds exhaustively. */
+/** One step of a playbook. Code that acts on the kind of node does so through {@link Visitor}. */
 public sealed interface Node permits Node.Question, Node.Check, Node.Action, Node.Outcome {
 
     String id();
@@ -15,6 +15,20 @@ public sealed interface Node permits Node.Question, Node.Check, Node.Action, Nod
 
     /** Node ids this node can lead to, in declaration order. */
     List<String> targets();
+
+    /** Hands this node to the visitor method for its kind. */
+    <R> R accept(Visitor<R> v);
+
+    /** One method per node kind; there are no defaults, so a new kind fails to compile until handled. */
+    interface Visitor<R> {
+        R question(Question q);
+
+        R check(Check c);
+
+        R action(Action a);
+
+        R outcome(Outcome o);
+    }
 
     /** An ordered, guarded transition; a null {@code when} is the default. */
     record Transition(String when, String target) {
@@ -48,6 +62,8 @@ public sealed interface Node permits Node.Question, Node.Check, Node.Action, Nod
 
         @Override public String type() { return "question"; }
 
+        @Override public <R> R accept(Visitor<R> v) { return v.question(this); }
+
         @Override public String headline() { return prompt; }
 
         @Override public List<String> targets() {
@@ -70,6 +86,8 @@ public sealed interface Node permits Node.Question, Node.Check, Node.Action, Nod
         }
 
         @Override public String type() { return "check"; }
+
+        @Override public <R> R accept(Visitor<R> v) { return v.check(this); }
 
         @Override public String headline() { return title != null ? title : "check " + id; }
 
@@ -104,6 +122,8 @@ public sealed interface Node permits Node.Question, Node.Check, Node.Action, Nod
 
         @Override public String type() { return "action"; }
 
+        @Override public <R> R accept(Visitor<R> v) { return v.action(this); }
+
         @Override public String headline() { return title; }
 
         @Override public List<String> targets() { return next == null ? List.of() : List.of(next); }
@@ -120,6 +140,8 @@ public sealed interface Node permits Node.Question, Node.Check, Node.Action, Nod
         }
 
         @Override public String type() { return "outcome"; }
+
+        @Override public <R> R accept(Visitor<R> v) { return v.outcome(this); }
 
         @Override public String headline() { return title; }
 
