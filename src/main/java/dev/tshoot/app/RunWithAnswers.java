@@ -30,6 +30,15 @@ public final class RunWithAnswers {
 
     /** How a run ended. */
     public sealed interface Result {
+        /** Handles each way a run can end; the compiler checks that none is forgotten. */
+        interface Visitor<R> {
+            R answersRefused(AnswersRefused a);
+
+            R walked(Walked w);
+        }
+
+        <R> R accept(Visitor<R> v);
+
         int exitStatus();
     }
 
@@ -38,6 +47,8 @@ public final class RunWithAnswers {
         public AnswersRefused {
             findings = List.copyOf(findings);
         }
+
+        public <R> R accept(Visitor<R> v) { return v.answersRefused(this); }
 
         public int exitStatus() { return ExitStatus.BAD_INPUT; }
     }
@@ -48,6 +59,8 @@ public final class RunWithAnswers {
      */
     public record Walked(Session session, ScriptedWalk.Result walk, TranscriptWriter writer, boolean answersGiven)
             implements Result {
+        public <R> R accept(Visitor<R> v) { return v.walked(this); }
+
         public int exitStatus() {
             if (!walk.completed()) {
                 return ExitStatus.BAD_INPUT;
