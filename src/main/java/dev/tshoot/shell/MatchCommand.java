@@ -121,7 +121,10 @@ public class MatchCommand {
     }
 
     private boolean interactive() {
+        if (!Console.terminal()) {
+            return false;
+        }
         String type = terminal.getObject().getType();
-        return Console.terminal() && type != null && !type.startsWith("dumb");
+        return type != null && !type.startsWith("dumb");
     }
 }
