@@ -23,9 +23,9 @@ import dev.tshoot.transcript.Recorder;
 
 /**
  * The packaged jar fed malformed input: broken playbooks (a 100 MB file and a device that never ends
- * among them), malformed transcripts and answers files. Every one gets a clear message and never a stack
- * trace (their exit statuses are checked on the adapters, in MalformedInputStatusTest); and the interactive shell, given all of them in one session,
- * keeps answering afterwards.
+ * among them), malformed transcripts and answers files. Every one gets a clear message and never a
+ * stack trace, and the interactive shell, given all of them in one session, keeps answering
+ * afterwards. Their exit statuses are checked on the adapters, in MalformedInputStatusTest.
  */
 class MalformedInputIT {
 
