@@ -106,9 +106,4 @@ public class PlaybookCommands {
         out.flush();
         exit.set(TestPlaybook.exitStatus(report));
     }
-
-    /** Loads a playbook for a command; says why not (and sets the exit status) when it cannot be used. */
-    Playbook loadValid(String id, PrintWriter out) {
-        return PlaybookLoadView.use(PlaybookLoad.load(catalog, id), out, exit);
-    }
 }
