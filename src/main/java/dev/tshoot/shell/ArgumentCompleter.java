@@ -13,10 +13,17 @@ import org.springframework.shell.core.command.completion.CompletionProposal;
 import org.springframework.shell.jline.CommandCompleter;
 
 /**
- * Spring Shell 4.0.1 completes a command's arguments only while the argument is still empty: once
- * a few letters are typed ({@code start dock<Tab>}) it looks for a command named "start dock" and
- * finds none. This completer finds the command by the longest matching prefix of the words, then
- * asks its completion provider (playbook ids, node ids, probe names, files) for the current word.
+ * Works around Spring Shell 4.0.1, which completes a command's arguments only while the argument is
+ * still empty: once a few letters are typed ({@code start dock<Tab>}) it looks for a command named
+ * "start dock" and finds none. This completer finds the command by the longest matching prefix of
+ * the words, then asks its completion provider (playbook ids, node ids, probe names, files) for the
+ * current word, and completes {@code --options} by their long names.
+ *
+ * <p>Upstream: spring-projects/spring-shell#1346 ("Autocompletion does not work correctly for
+ * arguments", filed against 4.0.2: Tab after the command name completes, typed letters then do
+ * not) and #923 ("Unable to complete {@code someCommand val<tab>}", open since 3.1). Remove this
+ * class (and its bean in {@link ShellConfiguration}) once the release in use completes a begun
+ * argument.
  */
 public class ArgumentCompleter extends CommandCompleter {
 

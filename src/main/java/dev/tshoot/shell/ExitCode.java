@@ -5,15 +5,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
 /**
- * The exit status of the last one-shot command. Spring Shell 4.0.1 annotated commands always
- * report OK, so commands that have a meaningful status set it here and the runner exits with it.
+ * The exit status of the last one-shot command (the numbers are {@link dev.tshoot.app.ExitStatus}).
+ *
+ * <p>Works around Spring Shell 4.0.1: an annotated command's method cannot report an exit status
+ * (the executor reports OK whatever the command did), and the non-interactive runner exits 0 even
+ * when a command fails (spring-projects/spring-shell#1339, "Exit code is always 0 for
+ * non-interactive runner"). Commands that have a meaningful status set it here, and
+ * {@link OneShotRunner} exits with it.
  */
 @Component
 public class ExitCode {
-    public static final int OK = 0;
-    public static final int FINDINGS = 1;
-    public static final int BAD_INPUT = 2;
-    public static final int NOT_RESOLVED = 3;
+    public static final int OK = dev.tshoot.app.ExitStatus.OK;
+    public static final int FINDINGS = dev.tshoot.app.ExitStatus.FINDINGS;
+    public static final int BAD_INPUT = dev.tshoot.app.ExitStatus.BAD_INPUT;
+    public static final int NOT_RESOLVED = dev.tshoot.app.ExitStatus.NOT_RESOLVED;
 
     private final AtomicInteger code = new AtomicInteger();
 

@@ -13,9 +13,19 @@ import org.springframework.shell.core.command.ParsedInput;
 import dev.tshoot.playbook.Suggest;
 
 /**
- * Spring Shell 4.0.1's parser recognises a bare boolean flag ({@code --json}) only for one-word
- * commands: for {@code probe run x --json} it looks up "probe" and demands a value. This parser
- * finds the full command name first and writes such flags as {@code --json=true}, then delegates.
+ * The command-line parser, working around Spring Shell 4.0.1's in one place:
+ * <ul>
+ * <li>its parser recognises a bare boolean flag ({@code --json}) only for one-word commands: for
+ * {@code probe run x --json} it looks up "probe" and demands a value. This parser finds the full
+ * command name first and writes such flags as {@code --json=true}, then delegates. Upstream:
+ * spring-projects/spring-shell#1304 (boolean options without values, 4.0.0), #1309 (with an
+ * argument, fixed for one-word commands) and #1331 ("Boolean flags not working without value in
+ * sub-commands", open), which is this case.</li>
+ * <li>{@code note} and {@code match} take free text: everything after the name is one argument,
+ * exactly as typed (quotes, {@code --}, {@code #}), which the default parser would split into
+ * options and arguments. This is tshoot's own syntax, not a Spring Shell defect: no upstream
+ * issue.</li>
+ * </ul>
  */
 public class FlagAwareCommandParser implements CommandParser {
 

@@ -1,9 +1,6 @@
 package dev.tshoot.shell;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,11 +12,10 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
+import dev.tshoot.app.MatchSymptoms;
+import dev.tshoot.app.Steering;
 import dev.tshoot.engine.Session;
-import dev.tshoot.engine.SessionException;
-import dev.tshoot.playbook.Playbook;
 import dev.tshoot.playbook.PlaybookCatalog;
-import dev.tshoot.playbook.PlaybookLoader;
 import dev.tshoot.playbook.SymptomMatcher;
 
 /** {@code match "<error text>"} / {@code match --file <log>}: which playbook and entry node fit the error. */
@@ -48,91 +44,87 @@ public class MatchCommand {
     public void match(CommandContext ctx, @Arguments List<String> words,
             @Option(longName = "file", description = "read the error text from a file (a log)") String file,
             @Option(longName = "start", description = "start the best match at once") boolean start) {
-        PrintWriter out = ctx.outputWriter();
-        String text;
-        if (file != null && !file.isBlank()) {
-            try {
-                long size = Files.size(Path.of(file));
-                if (size > 16L * 1024 * 1024) {
-                    out.println("The file " + file + " is " + size + " bytes; give at most 16 MiB (the part of the log with the error).");
-                    exit.set(ExitCode.BAD_INPUT);
-                    return;
-                }
-                text = new String(Files.readAllBytes(Path.of(file)), java.nio.charset.StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                out.println("Cannot read " + file + ": " + e.getMessage() + ". Check the path.");
-                exit.set(ExitCode.BAD_INPUT);
-                return;
+        match(ctx.outputWriter(), words, file, start);
+    }
+
+    void match(PrintWriter out, List<String> words, String file, boolean start) {
+        MatchSymptoms.Result r = MatchSymptoms.match(catalog, file, words);
+        MatchView view = new MatchView(out, start);
+        SymptomMatcher.Candidate chosen = r.accept(view);
+        out.flush();
+        if (r.exitStatus() != ExitCode.OK) {
+            exit.set(r.exitStatus());
+        }
+        if (chosen != null) {
+            Session s = holder.start(chosen.playbook(), out);
+            out.println(Console.dim("Recording to " + holder.writer().file()));
+            String problem = Steering.startAt(s, chosen, view.text);
+            if (problem != null) {
+                out.println(Console.yellow(problem));
             }
-        } else {
-            text = words == null ? "" : String.join(" ", words);
+            driver.drive(s, out);
         }
-        if (text.isBlank()) {
-            out.println("Paste the error text: match \"<error text>\", or give a log: match --file <log>.");
-            exit.set(ExitCode.BAD_INPUT);
-            return;
+    }
+
+    /** Prints the candidates and returns the one to start (with --start, or picked from a menu), or null. */
+    private final class MatchView implements MatchSymptoms.Result.Visitor<SymptomMatcher.Candidate> {
+        private final PrintWriter out;
+        private final boolean start;
+        private String text;
+
+        MatchView(PrintWriter out, boolean start) {
+            this.out = out;
+            this.start = start;
         }
-        List<Playbook> playbooks = catalog.loadAll().stream().filter(PlaybookLoader.Result::valid)
-                .map(PlaybookLoader.Result::playbook).toList();
-        List<SymptomMatcher.Candidate> found = SymptomMatcher.match(text, playbooks);
-        if (found.isEmpty()) {
+
+        @Override
+        public SymptomMatcher.Candidate refused(MatchSymptoms.Refused r) {
+            out.println(r.message());
+            return null;
+        }
+
+        @Override
+        public SymptomMatcher.Candidate noMatch(MatchSymptoms.NoMatch n) {
             out.println("No playbook declares a symptom that matches this text. 'playbook list' shows the playbooks;"
                     + " 'start <id>' walks one from its first question.");
-            exit.set(ExitCode.FINDINGS);
-            out.flush();
-            return;
+            return null;
         }
-        for (int i = 0; i < Math.min(found.size(), 5); i++) {
-            SymptomMatcher.Candidate c = found.get(i);
-            out.println((i + 1) + ". " + Console.bold(c.playbook().id()) + " at node '" + c.node() + "'  "
-                    + Console.dim("(score " + c.score() + ")"));
-            for (SymptomMatcher.Hit h : c.hits()) {
-                out.println("     symptom " + h.symptom() + (h.description() != null ? " (" + h.description() + ")" : "")
-                        + " matched: \"" + shorten(h.matched()) + "\"");
+
+        @Override
+        public SymptomMatcher.Candidate found(MatchSymptoms.Found f) {
+            text = f.text();
+            List<SymptomMatcher.Candidate> found = f.candidates();
+            for (int i = 0; i < found.size(); i++) {
+                SymptomMatcher.Candidate c = found.get(i);
+                out.println((i + 1) + ". " + Console.bold(c.playbook().id()) + " at node '" + c.node() + "'  "
+                        + Console.dim("(score " + c.score() + ")"));
+                for (SymptomMatcher.Hit h : c.hits()) {
+                    out.println("     symptom " + h.symptom() + (h.description() != null ? " (" + h.description() + ")" : "")
+                            + " matched: \"" + MatchSymptoms.shorten(h.matched()) + "\"");
+                }
             }
-        }
-        out.flush();
-        SymptomMatcher.Candidate chosen = null;
-        if (start) {
-            chosen = found.get(0);
-        } else if (interactive()) {
+            out.flush();
+            if (start) {
+                return found.get(0);
+            }
+            if (!interactive()) {
+                return null;
+            }
             List<Prompter.Item> items = new ArrayList<>();
-            for (int i = 0; i < Math.min(found.size(), 5); i++) {
+            for (int i = 0; i < found.size(); i++) {
                 items.add(new Prompter.Item(String.valueOf(i), "Start " + found.get(i).playbook().id() + " at " + found.get(i).node()));
             }
             items.add(new Prompter.Item("none", "Don't start a session"));
             String pick = prompter.select("Start a session?", items);
-            if (pick != null && !pick.equals("none")) {
-                chosen = found.get(Integer.parseInt(pick));
-            }
+            return pick == null || pick.equals("none") ? null : found.get(Integer.parseInt(pick));
         }
-        if (chosen != null) {
-            begin(chosen, text, out);
-        }
-    }
-
-    private void begin(SymptomMatcher.Candidate c, String text, PrintWriter out) {
-        Session s = holder.start(c.playbook(), out);
-        out.println(Console.dim("Recording to " + holder.writer().file()));
-        try {
-            s.note("Started from the error text (symptom " + String.join(", ", c.hits().stream().map(SymptomMatcher.Hit::symptom)
-                    .toList()) + "): " + shorten(SymptomMatcher.normalise(text)));
-            if (!c.node().equals(s.current().id())) {
-                s.jump(c.node());
-            }
-        } catch (SessionException e) {
-            out.println(Console.yellow(e.getMessage()));
-        }
-        driver.drive(s, out);
     }
 
     private boolean interactive() {
+        if (!Console.terminal()) {
+            return false;
+        }
         String type = terminal.getObject().getType();
-        return Console.terminal() && type != null && !type.startsWith("dumb");
-    }
-
-    private static String shorten(String s) {
-        String one = s.replaceAll("\\s+", " ").strip();
-        return one.length() > 160 ? one.substring(0, 157) + "..." : one;
+        return type != null && !type.startsWith("dumb");
     }
 }

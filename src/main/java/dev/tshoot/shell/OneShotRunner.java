@@ -21,8 +21,14 @@ import dev.tshoot.playbook.Suggest;
 
 /**
  * Dual mode for Spring Shell 4.0.1: {@code tshoot} alone opens the REPL; {@code tshoot <command …>}
- * runs that one command and exits with its real status (4.0.1 itself ignores arguments in
- * interactive mode and always exits 0 in non-interactive mode). No stack trace reaches the user.
+ * runs that one command and exits with its real status. No stack trace reaches the user.
+ *
+ * <p>Works around two Spring Shell 4.0.1 behaviours: with the interactive mode enabled it ignores
+ * the program arguments and opens the prompt (spring-projects/spring-shell#1278, "Executing a shell
+ * command non-interactively is no longer possible if interactive mode is enabled in version
+ * 4.0.0", closed as intended), and its non-interactive runner exits 0 whatever the command did
+ * (#1339, "Exit code is always 0 for non-interactive runner"); the status comes from
+ * {@link ExitCode}. {@link CtrlCTolerantInput} is the third workaround here.
  */
 @Configuration(proxyBeanMethods = false)
 public class OneShotRunner {
@@ -80,7 +86,9 @@ public class OneShotRunner {
 
     /**
      * Ctrl-C at the prompt clears the line instead of leaving the shell (and closing the session);
-     * Ctrl-D or {@code exit} leaves.
+     * Ctrl-D or {@code exit} leaves. In Spring Shell 4.0.1 JLine's
+     * {@code UserInterruptException} from the input provider ends the REPL. No upstream issue found for 4.x as of December
+     * 2026; the same request for 2.x was spring-projects/spring-shell#110 (fixed there).
      */
     static final class CtrlCTolerantInput extends org.springframework.shell.jline.JLineInputProvider {
         CtrlCTolerantInput(org.jline.reader.LineReader reader, org.springframework.shell.jline.PromptProvider prompt) {

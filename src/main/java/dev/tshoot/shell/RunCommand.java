@@ -1,7 +1,6 @@
 package dev.tshoot.shell;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
@@ -9,11 +8,11 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
-import dev.tshoot.engine.ScriptedWalk;
-import dev.tshoot.engine.Session;
-import dev.tshoot.playbook.AnswersFile;
+import dev.tshoot.app.PlaybookLoad;
+import dev.tshoot.app.RunWithAnswers;
+import dev.tshoot.engine.Diagnostics;
 import dev.tshoot.playbook.Playbook;
-import dev.tshoot.probe.HostDiagnostics;
+import dev.tshoot.playbook.PlaybookCatalog;
 import dev.tshoot.transcript.Recorder;
 
 /**
@@ -23,15 +22,13 @@ import dev.tshoot.transcript.Recorder;
 @Component
 public class RunCommand {
 
-    private final PlaybookCommands playbooks;
-    private final Recorder recorder;
-    private final HostDiagnostics diagnostics;
+    private final PlaybookCatalog catalog;
+    private final RunWithAnswers runs;
     private final ExitCode exit;
 
-    public RunCommand(PlaybookCommands playbooks, Recorder recorder, HostDiagnostics diagnostics, ExitCode exit) {
-        this.playbooks = playbooks;
-        this.recorder = recorder;
-        this.diagnostics = diagnostics;
+    public RunCommand(PlaybookCatalog catalog, Recorder recorder, Diagnostics diagnostics, ExitCode exit) {
+        this.catalog = catalog;
+        this.runs = new RunWithAnswers(recorder, diagnostics);
         this.exit = exit;
     }
 
@@ -43,44 +40,44 @@ public class RunCommand {
             @Option(longName = "yes", description = "run read-only commands without asking") boolean yes,
             @Option(longName = "yes-mutating", description = "also run commands that change the system") boolean yesMutating,
             @Option(longName = "dry-run", description = "run no command; record what would have run") boolean dryRun) {
-        PrintWriter out = ctx.outputWriter();
-        Playbook pb = playbooks.loadValid(id, out);
+        run(ctx.outputWriter(), id, answers, yes, yesMutating, dryRun);
+    }
+
+    void run(PrintWriter out, String id, String answers, boolean yes, boolean yesMutating, boolean dryRun) {
+        Playbook pb = PlaybookLoadView.use(PlaybookLoad.load(catalog, id), out, exit);
         if (pb == null) {
             return;
         }
-        AnswersFile.Result a = answers == null || answers.isBlank()
-                ? new AnswersFile.Result(java.util.Map.of(), java.util.List.of())
-                : AnswersFile.read(Path.of(answers), pb);
-        if (!a.ok()) {
+        RunWithAnswers.Result r = runs.run(new RunWithAnswers.Request(pb, answers, yes, yesMutating, dryRun),
+                msg -> out.println(Console.yellow("warning: ") + msg));
+        r.accept(new RunView(out));
+        out.flush();
+        exit.set(r.exitStatus());
+    }
+
+    /** The path, the results and the outcome of a run, or why it could not start or finish. */
+    private record RunView(PrintWriter out) implements RunWithAnswers.Result.Visitor<Void> {
+        @Override
+        public Void answersRefused(RunWithAnswers.AnswersRefused a) {
             out.println(Console.red("The answers file cannot be used:"));
             Console.findings(out, a.findings());
-            exit.set(ExitCode.BAD_INPUT);
-            return;
+            return null;
         }
-        Recorder.Recorded rec = recorder.start(pb, msg -> out.println(Console.yellow("warning: ") + msg), diagnostics,
-                dev.tshoot.engine.ConsentPolicy.flags(yes, yesMutating, dryRun));
-        Session s = rec.session();
-        ScriptedWalk.Result r;
-        try {
-            r = ScriptedWalk.walk(s, a.answers());
-        } finally {
-            s.end(s.state() == Session.State.AT_OUTCOME ? "outcome" : "interrupted");
-            rec.writer().close();
+
+        @Override
+        public Void walked(RunWithAnswers.Walked w) {
+            SessionView.results(out, w.session().events(), w.session().secrets());
+            SessionView.path(out, w.session());
+            if (!w.walk().completed()) {
+                out.println(Console.red("Stopped at '" + w.walk().node() + "': ") + w.walk().problem()
+                        + (w.answersGiven() ? "" : " (no answers file was given: --answers <file>)"));
+                out.println("Transcript (incomplete walk): " + w.writer().file());
+                return null;
+            }
+            SessionView.outcome(out, w.walk().outcome());
+            out.println();
+            out.println("Transcript: " + w.writer().file() + (w.writer().failed() ? Console.red(" (NOT SAVED)") : ""));
+            return null;
         }
-        SessionView.results(out, s.events(), s.secrets());
-        SessionView.path(out, s);
-        if (!r.completed()) {
-            out.println(Console.red("Stopped at '" + r.node() + "': ") + r.problem()
-                    + (answers == null || answers.isBlank() ? " (no answers file was given: --answers <file>)" : ""));
-            out.println("Transcript (incomplete walk): " + rec.writer().file());
-            exit.set(ExitCode.BAD_INPUT);
-            out.flush();
-            return;
-        }
-        SessionView.outcome(out, r.outcome());
-        out.println();
-        out.println("Transcript: " + rec.writer().file() + (rec.writer().failed() ? Console.red(" (NOT SAVED)") : ""));
-        out.flush();
-        exit.set(r.outcome().result() == dev.tshoot.playbook.Node.Result.RESOLVED ? ExitCode.OK : ExitCode.NOT_RESOLVED);
     }
 }

@@ -1,47 +1,48 @@
 package dev.tshoot.shell;
 
 import java.io.PrintWriter;
-import java.util.List;
 
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
-import org.springframework.shell.core.command.annotation.Arguments;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.stereotype.Component;
 
+import dev.tshoot.app.PlaybookLoad;
+import dev.tshoot.app.Steering;
 import dev.tshoot.engine.Session;
 import dev.tshoot.engine.SessionException;
 import dev.tshoot.playbook.Playbook;
+import dev.tshoot.playbook.PlaybookCatalog;
 
-/** Commands that start and steer an interactive session. */
+/** Commands that start and steer an interactive session ({@link SessionInfoCommands} look at it). */
 @Component
 public class SessionCommands {
 
-    private final PlaybookCommands playbooks;
+    private final PlaybookCatalog catalog;
     private final SessionHolder holder;
     private final SessionDriver driver;
     private final ExitCode exit;
+    private final RunningSession running;
 
-    public SessionCommands(PlaybookCommands playbooks, SessionHolder holder, SessionDriver driver, ExitCode exit) {
-        this.playbooks = playbooks;
+    public SessionCommands(PlaybookCatalog catalog, SessionHolder holder, SessionDriver driver, ExitCode exit) {
+        this.catalog = catalog;
         this.holder = holder;
         this.driver = driver;
         this.exit = exit;
+        this.running = new RunningSession(holder, exit);
     }
 
     @Command(name = "start", group = "Session", description = "Start a troubleshooting session with a playbook",
             completionProvider = "playbookIdCompletion")
     public void start(CommandContext ctx, @Argument(index = 0, description = "playbook id") String id) {
         PrintWriter out = ctx.outputWriter();
-        Playbook pb = playbooks.loadValid(id, out);
-        if (pb == null) {
-            return;
+        Playbook pb = PlaybookLoadView.use(PlaybookLoad.load(catalog, id), out, exit);
+        if (pb != null) {
+            Session s = holder.start(pb, out);
+            SessionReports.started(out, pb, holder.writer());
+            out.flush();
+            driver.drive(s, out);
         }
-        Session s = holder.start(pb, out);
-        out.println(Console.bold(pb.metadata().title()) + Console.dim("  (" + pb.id() + " " + pb.metadata().version() + ")"));
-        out.println(Console.dim("Recording to " + holder.writer().file()));
-        out.flush();
-        driver.drive(s, out);
     }
 
     @Command(name = "continue", group = "Session",
@@ -49,179 +50,79 @@ public class SessionCommands {
     public void continueIn(CommandContext ctx) {
         PrintWriter out = ctx.outputWriter();
         Session s = require(out, "continue");
-        if (s == null) {
+        Steering.Handover h = s == null ? null : Steering.handover(s);
+        if (h == null || h.refusal() != null) {
+            fail(out, h == null ? null : h.refusal());
             return;
         }
-        var o = s.outcome();
-        if (o == null || o.handover() == null) {
-            fail(out, "'continue' follows an outcome that hands the case to another playbook, and '" + s.current().id()
-                    + "' does not. Use 'resume' to go on with this session.");
-            return;
-        }
-        Playbook next = playbooks.loadValid(o.handover().playbook(), out);
+        Playbook next = PlaybookLoadView.use(PlaybookLoad.load(catalog, h.outcome().handover().playbook()), out, exit);
         if (next == null) {
             return;
         }
-        String from = s.playbook().id() + " session " + s.id() + " (outcome '" + o.id() + "')";
+        String from = Steering.from(s, h.outcome());
         holder.close("outcome");
         Session n = holder.start(next, out);
-        out.println(Console.bold(next.metadata().title()) + Console.dim("  (" + next.id() + ", continued from " + from + ")"));
-        try {
-            n.note("Continued from " + from + ".");
-            if (o.handover().node() != null && !o.handover().node().equals(n.current().id())) {
-                n.jump(o.handover().node());
-            }
-        } catch (SessionException e) {
-            fail(out, e.getMessage());
-        }
+        SessionReports.continued(out, next, from);
+        fail(out, Steering.continueAt(n, h.outcome(), from));
         driver.drive(n, out);
     }
 
     @Command(name = "resume", group = "Session", description = "Continue the paused session")
     public void resume(CommandContext ctx) {
-        Session s = require(ctx.outputWriter(), "resume");
-        if (s != null) {
-            driver.drive(s, ctx.outputWriter());
-        }
+        steer(ctx.outputWriter(), "resume", s -> { });
     }
 
     @Command(name = "back", group = "Session", description = "Undo the last answer and ask again")
     public void back(CommandContext ctx) {
         PrintWriter out = ctx.outputWriter();
-        Session s = require(out, "back");
-        if (s == null) {
-            return;
-        }
-        try {
-            String to = s.route().stream().filter(r -> !"check".equals(r.how())).reduce((a, b) -> b)
-                    .map(dev.tshoot.engine.RouteStep::node).orElse(s.current().id());
+        steer(out, "back", s -> {
+            String to = Steering.backTarget(s);
             s.back();
             out.println(Console.dim("Undid the last answer, at '" + to + "'. The earlier answer stays in the transcript."));
-            driver.drive(s, out);
-        } catch (SessionException e) {
-            fail(out, e.getMessage());
-        }
+        });
     }
 
     @Command(name = "goto", group = "Session", description = "Jump to a node of the playbook ('back' returns)",
             completionProvider = "nodeIdCompletion")
     public void jump(CommandContext ctx, @Argument(index = 0, description = "node id") String node) {
         PrintWriter out = ctx.outputWriter();
-        Session s = require(out, "goto");
-        if (s == null) {
-            return;
-        }
-        if (node == null || node.isBlank()) {
-            fail(out, "Name the node to jump to: goto <node-id>. 'playbook show " + s.playbook().id() + "' lists them.");
-            return;
-        }
-        try {
+        steer(out, "goto", s -> {
+            if (node == null || node.isBlank()) {
+                throw new SessionException("Name the node to jump to: goto <node-id>. 'playbook show " + s.playbook().id()
+                        + "' lists them.");
+            }
             s.jump(node);
-            driver.drive(s, out);
-        } catch (SessionException e) {
-            fail(out, e.getMessage());
-        }
+        });
     }
 
     @Command(name = "restart", group = "Session", description = "Start the walk again from the first question")
     public void restart(CommandContext ctx) {
-        PrintWriter out = ctx.outputWriter();
-        Session s = require(out, "restart");
+        steer(ctx.outputWriter(), "restart", Session::restart);
+    }
+
+    /** A step on the running session, then the questions from where it lands. */
+    private interface Step {
+        void apply(Session s) throws SessionException;
+    }
+
+    private void steer(PrintWriter out, String command, Step step) {
+        Session s = require(out, command);
         if (s == null) {
             return;
         }
         try {
-            s.restart();
+            step.apply(s);
             driver.drive(s, out);
         } catch (SessionException e) {
             fail(out, e.getMessage());
         }
     }
 
-    @Command(name = "path", group = "Session", description = "Show the route taken so far: nodes and answers")
-    public void path(CommandContext ctx) {
-        Session s = require(ctx.outputWriter(), "path");
-        if (s != null) {
-            SessionView.path(ctx.outputWriter(), s);
-        }
-    }
-
-    @Command(name = "why", group = "Session", description = "Explain which answers and conditions led to the current node")
-    public void why(CommandContext ctx) {
-        PrintWriter out = ctx.outputWriter();
-        Session s = require(out, "why");
-        if (s == null) {
-            return;
-        }
-        out.println(Console.bold("You are at '" + s.current().id() + "' (" + s.current().headline().strip() + ") because:"));
-        List<String> reasons = s.why();
-        for (int i = 0; i < reasons.size(); i++) {
-            out.println(String.format("%2d. %s", i + 1, reasons.get(i)));
-        }
-        out.flush();
-    }
-
-    @Command(name = "note", group = "Session", description = "Add a note to the transcript at the current node")
-    public void note(CommandContext ctx, @Arguments List<String> words) {
-        PrintWriter out = ctx.outputWriter();
-        Session s = require(out, "note");
-        if (s == null) {
-            return;
-        }
-        try {
-            s.note(words == null ? "" : String.join(" ", words));
-            out.println(Console.dim("Note added at '" + s.current().id() + "'."));
-        } catch (SessionException e) {
-            fail(out, e.getMessage());
-        }
-        out.flush();
-    }
-
-    @Command(name = "status", group = "Session", description = "Show the current session: playbook, node, transcript")
-    public void status(CommandContext ctx) {
-        PrintWriter out = ctx.outputWriter();
-        Session s = holder.session();
-        if (s == null) {
-            out.println("No session has been started. 'playbook list' shows the playbooks; 'start <id>' begins one.");
-            out.flush();
-            return;
-        }
-        out.println("Playbook:   " + s.playbook().id() + " " + s.playbook().metadata().version());
-        out.println("Session:    " + s.id() + " (" + s.state().name().toLowerCase().replace('_', ' ') + ")");
-        out.println("Node:       " + s.current().id() + "  " + s.current().headline().strip());
-        out.println("Answers:    " + s.answers().size() + " in force, " + s.events().size() + " events recorded");
-        var w = holder.writer();
-        out.println("Transcript: " + w.file() + (w.failed() ? Console.red("  (NOT SAVED: kept in memory)") : ""));
-        out.flush();
-    }
-
-    @Command(name = "end", group = "Session", description = "Close the session and its transcript")
-    public void end(CommandContext ctx) {
-        PrintWriter out = ctx.outputWriter();
-        Session s = require(out, "end");
-        if (s == null) {
-            return;
-        }
-        holder.close("user");
-        var w = holder.writer();
-        out.println("Session closed" + (s.outcome() != null ? " with outcome " + Console.result(s.outcome().result().yamlName()) : "")
-                + ". Transcript: " + w.file());
-        out.println(Console.dim("Check it with: transcript verify " + w.file()));
-        out.flush();
-    }
-
     private Session require(PrintWriter out, String command) {
-        if (!holder.active()) {
-            fail(out, "'" + command + "' needs a running session, and none is running. Start one with 'start <playbook-id>'"
-                    + " ('playbook list' shows the ids).");
-            return null;
-        }
-        return holder.session();
+        return running.require(out, command);
     }
 
     private void fail(PrintWriter out, String message) {
-        out.println(Console.yellow(message));
-        out.flush();
-        exit.set(ExitCode.BAD_INPUT);
+        running.fail(out, message);
     }
 }

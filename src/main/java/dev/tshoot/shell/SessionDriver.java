@@ -43,7 +43,7 @@ public class SessionDriver {
             }
             Session.State st = s.state();
             if (st == Session.State.AT_OUTCOME) {
-                SessionView.outcome(out, (Node.Outcome) s.current());
+                SessionView.outcome(out, s.outcome());
                 out.println();
                 out.println(Console.dim("Outcome reached. 'path' shows the route, 'why' explains it, 'back' changes the"
                         + " last answer, 'note <text>' adds a note, 'end' closes the session."));
@@ -53,27 +53,7 @@ public class SessionDriver {
             if (st == Session.State.ENDED) {
                 return;
             }
-            Node node = s.current();
-            String reply;
-            if (st == Session.State.WAITING_FOR_CONSENT) {
-                var req = s.pendingCommand();
-                SessionView.consent(out, (Node.Check) node, req);
-                reply = prompter.select("Run it?", withNav(s, Session.consentOptions(req).stream()
-                        .map(o -> new Prompter.Item(o.value(), o.label())).toList()));
-            } else if (node instanceof Node.Action a) {
-                SessionView.action(out, a);
-                reply = prompter.select("When you have done this", withNav(s, List.of(new Prompter.Item("done", "Done, continue"))));
-            } else {
-                Node.Question q = (Node.Question) node;
-                SessionView.question(out, q);
-                reply = switch (q.answer()) {
-                    case CHOICE -> prompter.select("Your answer", withNav(s, q.choices().stream()
-                            .map(c -> new Prompter.Item(c.value(), c.label())).toList()));
-                    case YESNO -> prompter.select("Your answer", withNav(s, List.of(new Prompter.Item("yes", "Yes"),
-                            new Prompter.Item("no", "No"))));
-                    case TEXT -> textReply(q);
-                };
-            }
+            String reply = s.current().accept(new Ask(s, out));
             if (reply == null || PAUSE.equals(reply)) {
                 out.println(Console.dim("Paused at '" + s.current().id() + "'. 'resume' continues; 'path', 'why', 'note',"
                         + " 'back', 'goto <node>', 'status' and 'end' work meanwhile."));
@@ -90,6 +70,50 @@ public class SessionDriver {
                 out.println(Console.yellow(e.getMessage()));
                 out.flush();
             }
+        }
+    }
+
+    /** Shows the node the session waits at and asks for the reply: each node kind asks its own way. */
+    private final class Ask implements Node.Visitor<String> {
+        private final Session s;
+        private final PrintWriter out;
+
+        Ask(Session s, PrintWriter out) {
+            this.s = s;
+            this.out = out;
+        }
+
+        @Override
+        public String question(Node.Question q) {
+            SessionView.question(out, q);
+            return switch (q.answer()) {
+                case CHOICE -> prompter.select("Your answer", withNav(s, q.choices().stream()
+                        .map(c -> new Prompter.Item(c.value(), c.label())).toList()));
+                case YESNO -> prompter.select("Your answer", withNav(s, List.of(new Prompter.Item("yes", "Yes"),
+                        new Prompter.Item("no", "No"))));
+                case TEXT -> textReply(q);
+            };
+        }
+
+        /** A session waits at a check only for consent to run its command. */
+        @Override
+        public String check(Node.Check c) {
+            var req = s.pendingCommand();
+            SessionView.consent(out, c, req);
+            return prompter.select("Run it?", withNav(s, Session.consentOptions(req).stream()
+                    .map(o -> new Prompter.Item(o.value(), o.label())).toList()));
+        }
+
+        @Override
+        public String action(Node.Action a) {
+            SessionView.action(out, a);
+            return prompter.select("When you have done this", withNav(s, List.of(new Prompter.Item("done", "Done, continue"))));
+        }
+
+        /** Outcomes are shown before anything is asked (state AT_OUTCOME), so none reaches here. */
+        @Override
+        public String outcome(Node.Outcome o) {
+            throw new IllegalStateException("the session at outcome '" + o.id() + "' is in state " + s.state());
         }
     }
 

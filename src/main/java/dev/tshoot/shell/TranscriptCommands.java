@@ -2,16 +2,15 @@ package dev.tshoot.shell;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.stereotype.Component;
 
+import dev.tshoot.app.TranscriptFiles;
 import dev.tshoot.transcript.TranscriptVerifier;
 
 /** {@code transcript verify}, {@code transcript list}, {@code transcript save}. */
@@ -32,7 +31,10 @@ public class TranscriptCommands {
             description = "Check a transcript's hash chain (exit 0 intact, 1 broken, 2 unreadable)",
             completionProvider = "transcriptCompletion")
     public void verify(CommandContext ctx, @Argument(index = 0, description = "transcript file") String file) {
-        PrintWriter out = ctx.outputWriter();
+        verify(ctx.outputWriter(), file);
+    }
+
+    void verify(PrintWriter out, String file) {
         if (file == null || file.isBlank()) {
             out.println("Name the transcript: transcript verify <file>. 'transcript list' shows them.");
             exit.set(ExitCode.BAD_INPUT);
@@ -87,28 +89,13 @@ public class TranscriptCommands {
         out.flush();
     }
 
+    /** The recorded transcripts, newest first. */
     List<Path> files() {
-        if (!Files.isDirectory(paths.transcripts())) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(paths.transcripts())) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
-                    .sorted(java.util.Comparator.reverseOrder()).toList();
-        } catch (IOException e) {
-            return List.of();
-        }
+        return new TranscriptFiles(paths.transcripts()).list();
     }
 
+    /** The file a transcript argument names: as given, or in the transcripts folder. */
     Path resolve(String file) {
-        Path p;
-        try {
-            p = Path.of(file);
-        } catch (java.nio.file.InvalidPathException e) {
-            return Path.of(file.replace('\0', '?')); // a NUL cannot be in a file name: reported as not found
-        }
-        if (!Files.exists(p) && !p.isAbsolute() && Files.exists(paths.transcripts().resolve(file))) {
-            return paths.transcripts().resolve(file);
-        }
-        return p;
+        return new TranscriptFiles(paths.transcripts()).resolve(file);
     }
 }

@@ -1,0 +1,99 @@
+package dev.tshoot.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.tshoot.playbook.Playbook;
+import dev.tshoot.playbook.PlaybookCatalog;
+import dev.tshoot.playbook.PlaybookLoader;
+import dev.tshoot.playbook.SymptomMatcher;
+
+/**
+ * {@code match "<error text>"} / {@code match --file <log>}: which playbooks and entry nodes
+ * declare a symptom the text shows. Exit 0 found, 1 none, 2 bad input.
+ */
+public final class MatchSymptoms {
+
+    /** The most a log given with --file may hold. */
+    static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+
+    /** At most this many candidates are shown and offered. */
+    public static final int SHOWN = 5;
+
+    /** How a match ended; the compiler checks that each is rendered. */
+    public sealed interface Result {
+        interface Visitor<R> {
+            R refused(Refused r);
+
+            R noMatch(NoMatch n);
+
+            R found(Found f);
+        }
+
+        <R> R accept(Visitor<R> v);
+
+        int exitStatus();
+    }
+
+    /** No text to match, or a log that cannot be read: {@code message} says what to give. */
+    public record Refused(String message) implements Result {
+        public <R> R accept(Visitor<R> v) { return v.refused(this); }
+
+        public int exitStatus() { return ExitStatus.BAD_INPUT; }
+    }
+
+    /** No valid playbook declares a symptom the text shows. */
+    public record NoMatch() implements Result {
+        public <R> R accept(Visitor<R> v) { return v.noMatch(this); }
+
+        public int exitStatus() { return ExitStatus.FINDINGS; }
+    }
+
+    /** The candidates, best first (at most {@link #SHOWN}), and the text they were matched in. */
+    public record Found(String text, List<SymptomMatcher.Candidate> candidates) implements Result {
+        public Found {
+            candidates = List.copyOf(candidates.subList(0, Math.min(candidates.size(), SHOWN)));
+        }
+
+        public <R> R accept(Visitor<R> v) { return v.found(this); }
+
+        public int exitStatus() { return ExitStatus.OK; }
+    }
+
+    private MatchSymptoms() {}
+
+    /** Matches the log {@code file} when one is named, otherwise the {@code words}. */
+    public static Result match(PlaybookCatalog catalog, String file, List<String> words) {
+        String text;
+        if (file != null && !file.isBlank()) {
+            try {
+                long size = Files.size(Path.of(file));
+                if (size > MAX_FILE_BYTES) {
+                    return new Refused("The file " + file + " is " + size
+                            + " bytes; give at most 16 MiB (the part of the log with the error).");
+                }
+                text = new String(Files.readAllBytes(Path.of(file)), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return new Refused("Cannot read " + file + ": " + e.getMessage() + ". Check the path.");
+            }
+        } else {
+            text = words == null ? "" : String.join(" ", words);
+        }
+        if (text.isBlank()) {
+            return new Refused("Paste the error text: match \"<error text>\", or give a log: match --file <log>.");
+        }
+        List<Playbook> playbooks = catalog.loadAll().stream().filter(PlaybookLoader.Result::valid)
+                .map(PlaybookLoader.Result::playbook).toList();
+        List<SymptomMatcher.Candidate> found = SymptomMatcher.match(text, playbooks);
+        return found.isEmpty() ? new NoMatch() : new Found(text, found);
+    }
+
+    /** One line of at most 160 characters: what a match shows of the text. */
+    public static String shorten(String s) {
+        String one = s.replaceAll("\\s+", " ").strip();
+        return one.length() > 160 ? one.substring(0, 157) + "..." : one;
+    }
+}

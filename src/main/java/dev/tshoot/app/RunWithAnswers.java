@@ -1,0 +1,99 @@
+package dev.tshoot.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import dev.tshoot.engine.ConsentPolicy;
+import dev.tshoot.engine.Diagnostics;
+import dev.tshoot.engine.ScriptedWalk;
+import dev.tshoot.engine.Session;
+import dev.tshoot.playbook.AnswersFile;
+import dev.tshoot.playbook.Finding;
+import dev.tshoot.playbook.Node;
+import dev.tshoot.playbook.Playbook;
+import dev.tshoot.transcript.Recorder;
+import dev.tshoot.transcript.TranscriptWriter;
+
+/**
+ * {@code run <playbook> --answers <file>}: walks a playbook without prompts, recording the
+ * transcript. Exit 0 resolved, 3 unresolved or escalate, 2 bad input (an answers file that cannot
+ * be used, or a walk the answers do not finish).
+ */
+public final class RunWithAnswers {
+
+    /** What {@code run} was asked to do: {@code answers} may be null (no answers file). */
+    public record Request(Playbook playbook, String answers, boolean yes, boolean yesMutating, boolean dryRun) {
+        boolean answersGiven() { return answers != null && !answers.isBlank(); }
+    }
+
+    /** How a run ended. */
+    public sealed interface Result {
+        /** Handles each way a run can end; the compiler checks that none is forgotten. */
+        interface Visitor<R> {
+            R answersRefused(AnswersRefused a);
+
+            R walked(Walked w);
+        }
+
+        <R> R accept(Visitor<R> v);
+
+        int exitStatus();
+    }
+
+    /** The answers file has findings: nothing was started, nothing recorded. */
+    public record AnswersRefused(List<Finding> findings) implements Result {
+        public AnswersRefused {
+            findings = List.copyOf(findings);
+        }
+
+        public <R> R accept(Visitor<R> v) { return v.answersRefused(this); }
+
+        public int exitStatus() { return ExitStatus.BAD_INPUT; }
+    }
+
+    /**
+     * The walk ran (and its transcript is closed): {@code walk} says whether it reached an outcome
+     * or where it stopped; {@code answersGiven} is false when no answers file was named.
+     */
+    public record Walked(Session session, ScriptedWalk.Result walk, TranscriptWriter writer, boolean answersGiven)
+            implements Result {
+        public <R> R accept(Visitor<R> v) { return v.walked(this); }
+
+        public int exitStatus() {
+            if (!walk.completed()) {
+                return ExitStatus.BAD_INPUT;
+            }
+            return walk.outcome().result() == Node.Result.RESOLVED ? ExitStatus.OK : ExitStatus.NOT_RESOLVED;
+        }
+    }
+
+    private final Recorder recorder;
+    private final Diagnostics diagnostics;
+
+    public RunWithAnswers(Recorder recorder, Diagnostics diagnostics) {
+        this.recorder = recorder;
+        this.diagnostics = diagnostics;
+    }
+
+    /** Runs the walk; {@code warnings} hears of transcript trouble (e.g. a full disk) as it happens. */
+    public Result run(Request req, Consumer<String> warnings) {
+        AnswersFile.Result a = req.answersGiven() ? AnswersFile.read(Path.of(req.answers()), req.playbook())
+                : new AnswersFile.Result(Map.of(), List.of());
+        if (!a.ok()) {
+            return new AnswersRefused(a.findings());
+        }
+        Recorder.Recorded rec = recorder.start(req.playbook(), warnings, diagnostics,
+                ConsentPolicy.flags(req.yes(), req.yesMutating(), req.dryRun()));
+        Session s = rec.session();
+        ScriptedWalk.Result r;
+        try {
+            r = ScriptedWalk.walk(s, a.answers());
+        } finally {
+            s.end(s.state() == Session.State.AT_OUTCOME ? "outcome" : "interrupted");
+            rec.writer().close();
+        }
+        return new Walked(s, r, rec.writer(), req.answersGiven());
+    }
+}

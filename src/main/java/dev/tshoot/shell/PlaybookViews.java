@@ -1,0 +1,107 @@
+package dev.tshoot.shell;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+import dev.tshoot.app.LintPlaybooks;
+import dev.tshoot.app.ListPlaybooks;
+import dev.tshoot.app.TestPlaybook;
+import dev.tshoot.engine.PlaybookTests;
+import dev.tshoot.playbook.Node;
+import dev.tshoot.playbook.Playbook;
+
+/** How {@code playbook list}, {@code show}, {@code lint} and {@code test} print their results. */
+final class PlaybookViews {
+
+    private PlaybookViews() {}
+
+    static void list(PrintWriter out, ListPlaybooks.Listing listing) {
+        if (listing.rows().isEmpty()) {
+            out.println("No playbooks in " + listing.dir() + ". Put *.yaml playbooks there, or point tshoot elsewhere"
+                    + " with -Dtshoot.playbooks=<folder>.");
+            return;
+        }
+        out.println(Console.bold(String.format("%-40s %-9s %s", "ID", "VERSION", "TITLE")));
+        for (ListPlaybooks.Row r : listing.rows()) {
+            String title = r.valid() ? r.title()
+                    : Console.red("invalid: " + r.findings() + " finding(s); run 'playbook lint " + r.id() + "'");
+            out.println(String.format("%-40s %-9s %s", r.id(), r.version(), title));
+        }
+    }
+
+    static void show(PrintWriter out, Playbook p) {
+        var m = p.metadata();
+        out.println(Console.bold(m.title()) + "  (" + m.id() + " " + m.version() + ")");
+        out.print(Console.indent(m.description(), "  "));
+        if (!m.platforms().isEmpty()) {
+            out.println("Platforms: " + String.join(", ", m.platforms()));
+        }
+        if (!m.tags().isEmpty()) {
+            out.println("Tags:      " + String.join(", ", m.tags()));
+        }
+        out.println("File:      " + p.file() + "  sha256 " + p.sha256().substring(0, 16) + "…");
+        out.println("Start:     " + p.start());
+        out.println(Console.bold("Nodes (" + p.nodes().size() + "):"));
+        for (Node n : p.nodes().values()) {
+            String targets = n.targets().isEmpty() ? "" : Console.dim(" -> " + String.join(", ", n.targets()));
+            out.println(String.format("  %-36s %-18s %s%s", n.id(), n.accept(KIND), shorten(n.headline()), targets));
+        }
+        out.println(Console.bold("Sources:"));
+        m.sources().forEach(s -> out.println("  " + s));
+    }
+
+    /** A node's kind as {@code playbook show} lists it: outcomes with their result. */
+    static final Node.Visitor<String> KIND = new Node.Visitor<>() {
+        @Override public String question(Node.Question q) { return q.type(); }
+
+        @Override public String check(Node.Check c) { return c.type(); }
+
+        @Override public String action(Node.Action a) { return a.type(); }
+
+        @Override public String outcome(Node.Outcome o) { return "outcome:" + o.result().yamlName(); }
+    };
+
+    static void lint(PrintWriter out, LintPlaybooks.Report report) {
+        report.problems().forEach(out::println);
+        for (LintPlaybooks.Checked c : report.checked()) {
+            if (c.clean()) {
+                out.println(Console.green("ok") + "  " + c.file() + "  (" + c.result().playbook().nodes().size() + " nodes)");
+            } else {
+                Console.findings(out, c.result().findings());
+                out.println(Console.red(c.result().unreadable() ? "unreadable" : c.result().findings().size() + " finding(s)")
+                        + "  " + c.file());
+            }
+        }
+        if (report.checked().size() > 1) {
+            out.println(report.clean() + " of " + report.checked().size() + " playbook(s) clean.");
+        }
+    }
+
+    static void noCases(PrintWriter out, Path playbooksDir, Playbook p) {
+        out.println("No test cases for '" + p.id() + "' in " + PlaybookTests.caseDir(playbooksDir, p.id())
+                + ". Write one (see 'Playbook tests' in playbooks/README.md) or name case files after the playbook.");
+    }
+
+    static void test(PrintWriter out, PlaybookTests.Report report) {
+        for (var r : report.results()) {
+            if (r.passed()) {
+                out.println(Console.green("PASS") + "  " + r.name() + Console.dim("  -> " + r.outcome()));
+            } else {
+                out.println(Console.red("FAIL") + "  " + r.name() + "  (" + r.file() + ")");
+                out.println("      " + r.failure());
+            }
+        }
+        if (!report.badCases().isEmpty()) {
+            out.println(Console.red("Case files that cannot be used:"));
+            Console.findings(out, report.badCases());
+        }
+        out.println(TestPlaybook.passed(report) + " of " + report.results().size() + " case(s) passed"
+                + (report.uncovered().isEmpty() ? "; every outcome is reached by a case."
+                        : "; outcomes no case reaches: " + String.join(", ", report.uncovered()) + "."));
+    }
+
+    private static String shorten(String s) {
+        String one = s == null ? "" : s.replaceAll("\\s+", " ").strip();
+        return one.length() > 50 ? one.substring(0, 47) + "..." : one;
+    }
+}

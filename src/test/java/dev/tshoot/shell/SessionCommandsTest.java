@@ -1,0 +1,48 @@
+package dev.tshoot.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.tshoot.testing.Fixtures;
+import dev.tshoot.transcript.Recorder;
+
+/** The session commands without a running session: each says so, with exit 2; status says how to begin. */
+class SessionCommandsTest {
+
+    @TempDir
+    Path transcripts;
+
+    Adapters a = new Adapters();
+
+    @Test
+    void commandsThatNeedASessionSayHowToStartOne() {
+        SessionHolder holder = new SessionHolder(new Recorder(Fixtures.engine(), transcripts, "test", false), null);
+        SessionCommands steer = new SessionCommands(Adapters.catalog(Path.of("playbooks")), holder, null, a.exit);
+        SessionInfoCommands info = new SessionInfoCommands(holder, a.exit);
+        String none = "' needs a running session, and none is running. Start one with 'start <playbook-id>'"
+                + " ('playbook list' shows the ids).\n";
+        steer.back(a.ctx());
+        assertThat(a.run()).isEqualTo(new Adapters.Run(2, "'back" + none));
+        steer.jump(a.ctx(), "ask-os");
+        assertThat(a.run()).isEqualTo(new Adapters.Run(2, "'goto" + none));
+        steer.continueIn(a.ctx());
+        assertThat(a.run()).isEqualTo(new Adapters.Run(2, "'continue" + none));
+        info.why(a.ctx());
+        assertThat(a.run()).isEqualTo(new Adapters.Run(2, "'why" + none));
+        info.note(a.ctx(), List.of("a", "note"));
+        assertThat(a.run()).isEqualTo(new Adapters.Run(2, "'note" + none));
+        info.end(a.ctx());
+        assertThat(a.run()).isEqualTo(new Adapters.Run(2, "'end" + none));
+        info.status(a.ctx());
+        assertThat(a.run()).isEqualTo(new Adapters.Run(0,
+                "No session has been started. 'playbook list' shows the playbooks; 'start <id>' begins one.\n"));
+        steer.start(a.ctx(), "nope");
+        assertThat(a.run()).isEqualTo(new Adapters.Run(2,
+                "No playbook 'nope' in playbooks/ and no such file. Run 'playbook list' to see all 3.\n"));
+    }
+}
