@@ -31,7 +31,7 @@ public final class ScriptedWalk {
             Session.State st = session.state();
             Node node = session.current();
             if (st == Session.State.AT_OUTCOME) {
-                return new Result((Node.Outcome) node, node.id(), null);
+                return new Result(session.outcome(), node.id(), null);
             }
             if (st == Session.State.ENDED) {
                 return new Result(null, node.id(), "the session ended before reaching an outcome");
@@ -50,7 +50,7 @@ public final class ScriptedWalk {
                     return loop(node);
                 }
                 answer = answers.poll();
-            } else if (node instanceof Node.Action) {
+            } else if (node.accept(CONFIRMED_BY_ITSELF)) {
                 if (actionVisits.merge(node.id(), 1, Integer::sum) > 100) {
                     return loop(node);
                 }
@@ -73,18 +73,37 @@ public final class ScriptedWalk {
                 + " answer for it. Give a list of answers to use in turn, e.g. '" + node.id() + ": [no, yes]'.");
     }
 
+    /** Nodes the walk gets past without a scripted answer: actions are confirmed as done. */
+    private static final Node.Visitor<Boolean> CONFIRMED_BY_ITSELF = new Node.Visitor<>() {
+        @Override public Boolean question(Node.Question q) { return false; }
+
+        @Override public Boolean check(Node.Check c) { return false; }
+
+        @Override public Boolean action(Node.Action a) { return true; }
+
+        @Override public Boolean outcome(Node.Outcome o) { return false; }
+    };
+
     /** What a node accepts, for messages. */
     public static String expected(Node node) {
-        if (node instanceof Node.Question q) {
+        return node.accept(EXPECTED);
+    }
+
+    private static final Node.Visitor<String> EXPECTED = new Node.Visitor<>() {
+        @Override public String question(Node.Question q) {
             return switch (q.answer()) {
                 case CHOICE -> "one of " + String.join(", ", q.choices().stream().map(Node.Choice::value).toList());
                 case YESNO -> "yes or no";
                 case TEXT -> "any text" + (q.pattern() != null ? " matching " + q.pattern() : "");
             };
         }
-        if (node instanceof Node.Action) {
-            return "done";
-        }
-        return "nothing (it is answered automatically)";
-    }
+
+        @Override public String check(Node.Check c) { return AUTOMATIC; }
+
+        @Override public String action(Node.Action a) { return "done"; }
+
+        @Override public String outcome(Node.Outcome o) { return AUTOMATIC; }
+    };
+
+    private static final String AUTOMATIC = "nothing (it is answered automatically)";
 }
