@@ -10,6 +10,7 @@ import java.util.Map;
 
 import dev.tshoot.engine.ConsentPolicy;
 import dev.tshoot.engine.Diagnostics;
+import dev.tshoot.engine.Events;
 import dev.tshoot.engine.ScriptedDiagnostics;
 import dev.tshoot.engine.Session;
 import dev.tshoot.engine.SessionEngine;
@@ -280,7 +281,7 @@ public final class ReplayVerifier {
 
         private void compare() {
             for (SessionEvent e : segment) {
-                SessionEvent.NodeEntered rec = e.accept(ENTERED);
+                SessionEvent.NodeEntered rec = Events.nodeEntered(e);
                 if (rec == null) {
                     continue;
                 }
@@ -319,7 +320,7 @@ public final class ReplayVerifier {
             }
             SessionEvent.CheckEvaluated before = null;
             for (SessionEvent e : segment) {
-                SessionEvent.CheckEvaluated c = e.accept(CHECKED);
+                SessionEvent.CheckEvaluated c = Events.checkEvaluated(e);
                 if (c != null && c.node().equals(from)) {
                     before = c;
                 }
@@ -347,60 +348,6 @@ public final class ReplayVerifier {
             return c == null ? "(none)" : c.when() == null ? "the default" : "`" + c.when() + "`";
         }
     }
-
-    /** The event when it is a node entered, else null. */
-    private static final SessionEvent.Visitor<SessionEvent.NodeEntered> ENTERED = new SessionEvent.Visitor<>() {
-        @Override public SessionEvent.NodeEntered nodeEntered(SessionEvent.NodeEntered e) { return e; }
-
-        @Override public SessionEvent.NodeEntered promptShown(SessionEvent.PromptShown e) { return null; }
-
-        @Override public SessionEvent.NodeEntered answerGiven(SessionEvent.AnswerGiven e) { return null; }
-
-        @Override public SessionEvent.NodeEntered checkEvaluated(SessionEvent.CheckEvaluated e) { return null; }
-
-        @Override public SessionEvent.NodeEntered wentBack(SessionEvent.WentBack e) { return null; }
-
-        @Override public SessionEvent.NodeEntered jumped(SessionEvent.Jumped e) { return null; }
-
-        @Override public SessionEvent.NodeEntered restarted(SessionEvent.Restarted e) { return null; }
-
-        @Override public SessionEvent.NodeEntered noteAdded(SessionEvent.NoteAdded e) { return null; }
-
-        @Override public SessionEvent.NodeEntered outcomeReached(SessionEvent.OutcomeReached e) { return null; }
-
-        @Override public SessionEvent.NodeEntered sessionEnded(SessionEvent.SessionEnded e) { return null; }
-
-        @Override public SessionEvent.NodeEntered probeRan(SessionEvent.ProbeRan e) { return null; }
-
-        @Override public SessionEvent.NodeEntered commandRan(SessionEvent.CommandRan e) { return null; }
-    };
-
-    /** The event when it is a transition chosen, else null. */
-    private static final SessionEvent.Visitor<SessionEvent.CheckEvaluated> CHECKED = new SessionEvent.Visitor<>() {
-        @Override public SessionEvent.CheckEvaluated nodeEntered(SessionEvent.NodeEntered e) { return null; }
-
-        @Override public SessionEvent.CheckEvaluated promptShown(SessionEvent.PromptShown e) { return null; }
-
-        @Override public SessionEvent.CheckEvaluated answerGiven(SessionEvent.AnswerGiven e) { return null; }
-
-        @Override public SessionEvent.CheckEvaluated checkEvaluated(SessionEvent.CheckEvaluated e) { return e; }
-
-        @Override public SessionEvent.CheckEvaluated wentBack(SessionEvent.WentBack e) { return null; }
-
-        @Override public SessionEvent.CheckEvaluated jumped(SessionEvent.Jumped e) { return null; }
-
-        @Override public SessionEvent.CheckEvaluated restarted(SessionEvent.Restarted e) { return null; }
-
-        @Override public SessionEvent.CheckEvaluated noteAdded(SessionEvent.NoteAdded e) { return null; }
-
-        @Override public SessionEvent.CheckEvaluated outcomeReached(SessionEvent.OutcomeReached e) { return null; }
-
-        @Override public SessionEvent.CheckEvaluated sessionEnded(SessionEvent.SessionEnded e) { return null; }
-
-        @Override public SessionEvent.CheckEvaluated probeRan(SessionEvent.ProbeRan e) { return null; }
-
-        @Override public SessionEvent.CheckEvaluated commandRan(SessionEvent.CommandRan e) { return null; }
-    };
 
     /** Words a node one way when it is a question and another way for every other kind. */
     private record Asking(java.util.function.Function<Node.Question, String> question,
