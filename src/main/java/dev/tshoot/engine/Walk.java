@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.tshoot.engine.SessionEvent.ConditionResult;
-import dev.tshoot.playbook.Conditions;
+import dev.tshoot.playbook.Condition;
 import dev.tshoot.playbook.Node;
 import dev.tshoot.playbook.Playbook;
 
@@ -106,7 +106,7 @@ final class Walk {
                 results.add(new ConditionResult(null, true, null));
                 return chosen(node, results, t.target());
             }
-            Conditions.Evaluation e = Conditions.evaluate(t.when(), data);
+            Condition.Evaluation e = t.condition().evaluate(data);
             results.add(new ConditionResult(t.when(), e.value(), e.error()));
             if (e.value()) {
                 return chosen(node, results, t.target());

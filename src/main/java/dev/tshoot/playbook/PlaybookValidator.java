@@ -35,7 +35,11 @@ final class PlaybookValidator {
         this.playbookNodes = playbookNodes;
     }
 
+    /** The compiled conditions, by their source text. */
+    private Map<String, Conditions.Compiled> conditions = Map.of();
+
     void validate(PlaybookParser.Parsed p, String expectedId) {
+        conditions = p.conditions();
         Map<String, Node> nodes = p.nodes();
         Set<String> declared = new HashSet<>();
         if (yaml.root() != null && yaml.root().path("nodes").isObject()) {
@@ -257,11 +261,11 @@ final class PlaybookValidator {
             String base = "/nodes/" + LocatedYaml.seg(n.id());
             List<Transition> next = n.accept(GUARDED);
             for (int i = 0; i < next.size(); i++) {
-                String when = next.get(i).when();
-                if (when == null || Conditions.syntaxError(when) != null) {
+                Conditions.Compiled when = compiled(next.get(i));
+                if (when == null || when.syntaxError() != null) {
                     continue;
                 }
-                for (String name : Conditions.rootNames(when)) {
+                for (String name : when.rootNames()) {
                     if (NOT_REGISTERS.contains(name)) {
                         continue;
                     }
@@ -401,13 +405,14 @@ final class PlaybookValidator {
                         + (next.size() - 1 - i) + " transition(s) after it can never be taken",
                         "move the entry without 'when' to the end of the list");
             }
-            if (t.when() != null) {
-                String err = Conditions.syntaxError(t.when());
+            Conditions.Compiled when = compiled(t);
+            if (when != null) {
+                String err = when.syntaxError();
                 if (err != null) {
                     add("invalid-expression", tp + "/when", "condition '" + t.when() + "' is not a valid expression: " + err,
                             "see 'Expressions' in playbooks/README.md; node ids with dashes are written answers['node-id']");
                 } else {
-                    for (String ref : Conditions.answerReferences(t.when())) {
+                    for (String ref : when.answerReferences()) {
                         Node r = nodes.get(ref);
                         if (NodeKind.of(r) != NodeKind.QUESTION && !(r == null && declared.contains(ref))) {
                             add("invalid-expression", tp + "/when", "condition reads answers['" + ref
@@ -424,6 +429,11 @@ final class PlaybookValidator {
             add("missing-default", ptr + "/" + (next.size() - 1), "'next' has no default: its last entry has a 'when'",
                     "end the list with an entry that has only 'goto', taken when no condition holds");
         }
+    }
+
+    /** The transition's condition as the parser compiled it; null for the default. */
+    private Conditions.Compiled compiled(Transition t) {
+        return t.when() == null ? null : conditions.get(t.when());
     }
 
     private void target(String target, String ptr, Set<String> declared, String from) {
