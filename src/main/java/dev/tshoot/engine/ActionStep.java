@@ -22,6 +22,9 @@ final class ActionStep implements NodeStep {
     }
 
     @Override
+    public String expected() { return "done"; }
+
+    @Override
     public Next answer(Walk w, String text) throws SessionException {
         if (!Answers.isDone(text)) {
             throw new SessionException("'" + text + "' does not confirm this step. Answer 'done' once you have done it"

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 
 import dev.tshoot.playbook.Node;
+import dev.tshoot.playbook.Nodes;
 
 /**
  * A check: branches at once on answers so far, on a probe's facts, or on a command's result. A
@@ -110,6 +111,9 @@ final class CheckStep implements NodeStep {
     }
 
     @Override
+    public String expected() { return "nothing (it is answered automatically)"; }
+
+    @Override
     public Next answer(Walk w, String text) {
         // a check waits only for consent, which Session reads before it asks the node
         throw new IllegalStateException("check '" + c.id() + "' takes no answer");
@@ -147,7 +151,8 @@ final class CheckStep implements NodeStep {
                 }
                 String value = v instanceof Boolean b ? (b ? "yes" : "no") : v.toString();
                 resolved.add(value);
-                shown.add(secret(w.playbook.node(m.group(1))) ? "[secret]" : value);
+                Node.Question q = Nodes.question(w.playbook.node(m.group(1)));
+                shown.add(q != null && q.secret() ? "[secret]" : value);
             } else {
                 resolved.add(a);
                 shown.add(a);
@@ -156,21 +161,6 @@ final class CheckStep implements NodeStep {
         return new Request(new Diagnostics.CommandRequest(c.id(), resolved, shown, r.shell(), r.timeout(),
                 r.maxOutputBytes(), r.mutating()), null);
     }
-
-    /** Whether answers to this node are withheld: a secret question's. */
-    private static boolean secret(Node n) {
-        return n != null && n.accept(SECRET);
-    }
-
-    private static final Node.Visitor<Boolean> SECRET = new Node.Visitor<>() {
-        @Override public Boolean question(Node.Question q) { return q.secret(); }
-
-        @Override public Boolean check(Node.Check c) { return false; }
-
-        @Override public Boolean action(Node.Action a) { return false; }
-
-        @Override public Boolean outcome(Node.Outcome o) { return false; }
-    };
 
     /** Runs a command; a failure of the diagnostics themselves becomes a result, never an exception. */
     private static Diagnostics.CommandData run(Walk w, Diagnostics.CommandRequest req) {

@@ -14,6 +14,9 @@ interface NodeStep {
     /** Takes the user's answer (stripped) at this node and returns where the walk goes next. */
     Next answer(Walk w, String text) throws SessionException;
 
+    /** What the node accepts as an answer, for messages. */
+    String expected();
+
     /** The node to enter next, and how it is reached ({@code via} of the node-entered event). */
     record Next(String node, String via) {}
 

@@ -20,6 +20,9 @@ final class OutcomeStep implements NodeStep {
     }
 
     @Override
+    public String expected() { return "nothing (it is answered automatically)"; }
+
+    @Override
     public Next answer(Walk w, String text) throws SessionException {
         throw new SessionException("The session has reached an outcome ('" + o.headline()
                 + "'); there is nothing to answer. Use 'back' to change the last answer, 'restart' or 'end'.");

@@ -37,6 +37,15 @@ final class QuestionStep implements NodeStep {
         };
     }
 
+    @Override
+    public String expected() {
+        return switch (q.answer()) {
+            case CHOICE -> "one of " + String.join(", ", q.choices().stream().map(Node.Choice::value).toList());
+            case YESNO -> "yes or no";
+            case TEXT -> "any text" + (q.pattern() != null ? " matching " + q.pattern() : "");
+        };
+    }
+
     private Next choice(Walk w, String text) throws SessionException {
         Node.Choice c = Answers.matchChoice(q, text);
         w.record(q, "choice", c.value(), c.label(), false);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.tshoot.playbook.Node;
+import dev.tshoot.playbook.Nodes;
 
 /**
  * Walks a session without prompts, answering from a script: node id to one answer, or to a list
@@ -50,7 +51,7 @@ public final class ScriptedWalk {
                     return loop(node);
                 }
                 answer = answers.poll();
-            } else if (node.accept(CONFIRMED_BY_ITSELF)) {
+            } else if (Nodes.kind(node) == Nodes.Kind.ACTION) {
                 if (actionVisits.merge(node.id(), 1, Integer::sum) > 100) {
                     return loop(node);
                 }
@@ -73,37 +74,8 @@ public final class ScriptedWalk {
                 + " answer for it. Give a list of answers to use in turn, e.g. '" + node.id() + ": [no, yes]'.");
     }
 
-    /** Nodes the walk gets past without a scripted answer: actions are confirmed as done. */
-    private static final Node.Visitor<Boolean> CONFIRMED_BY_ITSELF = new Node.Visitor<>() {
-        @Override public Boolean question(Node.Question q) { return false; }
-
-        @Override public Boolean check(Node.Check c) { return false; }
-
-        @Override public Boolean action(Node.Action a) { return true; }
-
-        @Override public Boolean outcome(Node.Outcome o) { return false; }
-    };
-
     /** What a node accepts, for messages. */
     public static String expected(Node node) {
-        return node.accept(EXPECTED);
+        return NodeStep.of(node).expected();
     }
-
-    private static final Node.Visitor<String> EXPECTED = new Node.Visitor<>() {
-        @Override public String question(Node.Question q) {
-            return switch (q.answer()) {
-                case CHOICE -> "one of " + String.join(", ", q.choices().stream().map(Node.Choice::value).toList());
-                case YESNO -> "yes or no";
-                case TEXT -> "any text" + (q.pattern() != null ? " matching " + q.pattern() : "");
-            };
-        }
-
-        @Override public String check(Node.Check c) { return AUTOMATIC; }
-
-        @Override public String action(Node.Action a) { return "done"; }
-
-        @Override public String outcome(Node.Outcome o) { return AUTOMATIC; }
-    };
-
-    private static final String AUTOMATIC = "nothing (it is answered automatically)";
 }

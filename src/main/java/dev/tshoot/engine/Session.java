@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.tshoot.playbook.Node;
+import dev.tshoot.playbook.Nodes;
 import dev.tshoot.playbook.Playbook;
 import dev.tshoot.playbook.Suggest;
 
@@ -84,18 +85,8 @@ public final class Session {
     /** The outcome reached, or null. */
     public Node.Outcome outcome() {
         Node n = current();
-        return w.state == State.AT_OUTCOME || w.state == State.ENDED ? (n == null ? null : n.accept(OUTCOME)) : null;
+        return w.state == State.AT_OUTCOME || w.state == State.ENDED ? Nodes.outcome(n) : null;
     }
-
-    private static final Node.Visitor<Node.Outcome> OUTCOME = new Node.Visitor<>() {
-        @Override public Node.Outcome question(Node.Question q) { return null; }
-
-        @Override public Node.Outcome check(Node.Check c) { return null; }
-
-        @Override public Node.Outcome action(Node.Action a) { return null; }
-
-        @Override public Node.Outcome outcome(Node.Outcome o) { return o; }
-    };
 
     /**
      * Answers the current question, or confirms the current action ({@code done}). Choice answers

@@ -101,7 +101,7 @@ final class PlaybookValidator {
         }
         Set<String> canFinish = new HashSet<>();
         Deque<String> back = new ArrayDeque<>();
-        nodes.values().stream().filter(n -> NodeKind.of(n) == NodeKind.OUTCOME).forEach(n -> back.push(n.id()));
+        nodes.values().stream().filter(n -> Nodes.kind(n) == Nodes.Kind.OUTCOME).forEach(n -> back.push(n.id()));
         while (!back.isEmpty()) {
             String id = back.pop();
             if (canFinish.add(id)) {
@@ -183,11 +183,11 @@ final class PlaybookValidator {
                         m.reset();
                         while (m.find()) {
                             Node q = nodes.get(m.group(1));
-                            if (NodeKind.of(q) != NodeKind.QUESTION) {
+                            if (Nodes.kind(q) != Nodes.Kind.QUESTION) {
                                 add("bad-value", base + "/run/" + os + "/" + i, "argument '" + args.get(i)
                                         + "' refers to the answer of '" + m.group(1) + "', which is not a question."
                                         + Suggest.didYouMean(m.group(1), nodes.values().stream()
-                                                .filter(x -> NodeKind.of(x) == NodeKind.QUESTION).map(Node::id).toList()),
+                                                .filter(x -> Nodes.kind(x) == Nodes.Kind.QUESTION).map(Node::id).toList()),
                                         "name a question node: {answer:<question-id>}");
                             }
                         }
@@ -340,7 +340,7 @@ final class PlaybookValidator {
     private void checkOnlyLoops(Map<String, Node> nodes, Set<String> reachable) {
         Map<String, Integer> state = new HashMap<>();
         for (String start : reachable) {
-            if (NodeKind.of(nodes.get(start)) == NodeKind.CHECK && !state.containsKey(start)) {
+            if (Nodes.kind(nodes.get(start)) == Nodes.Kind.CHECK && !state.containsKey(start)) {
                 Deque<String> stack = new ArrayDeque<>();
                 dfs(start, nodes, state, stack);
             }
@@ -351,7 +351,7 @@ final class PlaybookValidator {
         state.put(id, 1);
         stack.push(id);
         for (String t : nodes.get(id).targets()) {
-            if (NodeKind.of(nodes.get(t)) != NodeKind.CHECK) {
+            if (Nodes.kind(nodes.get(t)) != Nodes.Kind.CHECK) {
                 continue;
             }
             Integer st = state.get(t);
@@ -414,10 +414,10 @@ final class PlaybookValidator {
                 } else {
                     for (String ref : when.answerReferences()) {
                         Node r = nodes.get(ref);
-                        if (NodeKind.of(r) != NodeKind.QUESTION && !(r == null && declared.contains(ref))) {
+                        if (Nodes.kind(r) != Nodes.Kind.QUESTION && !(r == null && declared.contains(ref))) {
                             add("invalid-expression", tp + "/when", "condition reads answers['" + ref
                                     + "'], but there is no question '" + ref + "'." + Suggest.didYouMean(ref,
-                                            nodes.values().stream().filter(x -> NodeKind.of(x) == NodeKind.QUESTION).map(Node::id).toList()),
+                                            nodes.values().stream().filter(x -> Nodes.kind(x) == Nodes.Kind.QUESTION).map(Node::id).toList()),
                                     "use the id of a question node");
                         }
                     }

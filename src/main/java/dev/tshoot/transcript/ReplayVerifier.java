@@ -17,6 +17,7 @@ import dev.tshoot.engine.SessionEngine;
 import dev.tshoot.engine.SessionEvent;
 import dev.tshoot.engine.SessionException;
 import dev.tshoot.playbook.Node;
+import dev.tshoot.playbook.Nodes;
 import dev.tshoot.playbook.Playbook;
 import dev.tshoot.playbook.Suggest;
 
@@ -288,9 +289,10 @@ public final class ReplayVerifier {
                 String now = replayed.poll();
                 if (now == null) {
                     Node cur = session.current();
-                    String why = cur.accept(new Asking(
-                            q -> "new question '" + q.id() + "' (\"" + q.prompt() + "\") has no recorded answer",
-                            n -> "the playbook now stops at '" + n.id() + "' to ask, where the session went on"));
+                    Node.Question q = Nodes.question(cur);
+                    String why = q != null
+                            ? "new question '" + q.id() + "' (\"" + q.prompt() + "\") has no recorded answer"
+                            : "the playbook now stops at '" + cur.id() + "' to ask, where the session went on";
                     divergence = new Divergence(lastCommon, rec.node(), cur.id(), why);
                     return;
                 }
@@ -310,13 +312,10 @@ public final class ReplayVerifier {
             if (pb.node(recorded) == null) {
                 return "node '" + recorded + "' was removed or renamed." + Suggest.didYouMean(recorded, pb.nodes().keySet());
             }
-            Node at = pb.node(now);
-            String asks = at == null ? null : at.accept(new Asking(
-                    q -> "the playbook now asks '" + now + "' (\"" + q.prompt() + "\"), which has no recorded answer; the"
-                            + " session went from '" + from + "' to '" + recorded + "'",
-                    n -> null));
+            Node.Question asks = Nodes.question(pb.node(now));
             if (asks != null) {
-                return asks;
+                return "the playbook now asks '" + now + "' (\"" + asks.prompt() + "\"), which has no recorded answer; the"
+                        + " session went from '" + from + "' to '" + recorded + "'";
             }
             SessionEvent.CheckEvaluated before = null;
             for (SessionEvent e : segment) {
@@ -339,26 +338,15 @@ public final class ReplayVerifier {
                     }
                 }
             }
-            return pb.node(from).accept(new Asking(
-                    q -> "the recorded answer at '" + from + "' now leads to '" + now + "' instead of '" + recorded + "'",
-                    n -> "'" + from + "' now leads to '" + now + "' instead of '" + recorded + "'"));
+            if (Nodes.kind(pb.node(from)) == Nodes.Kind.QUESTION) {
+                return "the recorded answer at '" + from + "' now leads to '" + now + "' instead of '" + recorded + "'";
+            }
+            return "'" + from + "' now leads to '" + now + "' instead of '" + recorded + "'";
         }
 
         private String cond(SessionEvent.ConditionResult c) {
             return c == null ? "(none)" : c.when() == null ? "the default" : "`" + c.when() + "`";
         }
-    }
-
-    /** Words a node one way when it is a question and another way for every other kind. */
-    private record Asking(java.util.function.Function<Node.Question, String> question,
-            java.util.function.Function<Node, String> other) implements Node.Visitor<String> {
-        @Override public String question(Node.Question q) { return question.apply(q); }
-
-        @Override public String check(Node.Check c) { return other.apply(c); }
-
-        @Override public String action(Node.Action a) { return other.apply(a); }
-
-        @Override public String outcome(Node.Outcome o) { return other.apply(o); }
     }
 
     /**
