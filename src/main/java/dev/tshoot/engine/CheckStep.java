@@ -67,6 +67,7 @@ final class CheckStep implements NodeStep {
             return finish(w, req, "always", run(w, req));
         } else if (d == ConsentPolicy.Decision.ASK) {
             w.pending = req;
+            w.asking = this;
             w.state = Session.State.WAITING_FOR_CONSENT;
             w.emit(new SessionEvent.PromptShown(w.nextSeq(), w.now(), c.id(), "consent",
                     c.headline(), req.mutating() ? "This command CHANGES the system." : "This command only reads.",
@@ -83,7 +84,7 @@ final class CheckStep implements NodeStep {
     /** Answers "run this command?" for the command waiting here; returns the node to go on to. */
     String consent(Walk w, Session.Consent consent) {
         Diagnostics.CommandRequest req = w.pending;
-        w.pending = null;
+        w.noCommandWaiting();
         RouteStep.Snapshot before = w.snapshot();
         Diagnostics.CommandData data;
         String how;

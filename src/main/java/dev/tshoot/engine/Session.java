@@ -18,6 +18,9 @@ import dev.tshoot.playbook.Suggest;
  * terminal and no framework. Check nodes are evaluated as soon as they are entered; questions and
  * actions wait for {@link #answer(String)}; an outcome ends the walk until {@link #back()},
  * {@link #jump(String)} or {@link #restart()}.
+ *
+ * <p>The session keeps the walk's state ({@link Walk}) and its navigation (answer, consent, back,
+ * goto, restart, end); what happens at each kind of node is in its {@link NodeStep}.
  */
 public final class Session {
 
@@ -75,8 +78,7 @@ public final class Session {
         if (w.state != State.WAITING_FOR_CONSENT || w.pending == null) {
             throw new SessionException("No command is waiting for consent at '" + w.current + "'.");
         }
-        // only a check waits for consent
-        String target = new CheckStep((Node.Check) current()).consent(w, c);
+        String target = w.asking.consent(w, c);
         enter(target, "check");
     }
 
@@ -128,7 +130,7 @@ public final class Session {
         }
         RouteStep undone = route.get(i);
         String from = w.current;
-        w.pending = null;
+        w.noCommandWaiting();
         route.subList(i, route.size()).clear();
         w.restore(undone.before());
         w.emit(new SessionEvent.WentBack(w.nextSeq(), w.now(), from, undone.node()));
@@ -144,7 +146,7 @@ public final class Session {
                     + " 'playbook show " + playbook.id() + "' lists the nodes.");
         }
         Node from = current();
-        w.pending = null;
+        w.noCommandWaiting();
         w.route.add(new RouteStep(from.id(), from.type(), from.headline(), "goto", null, null, List.of(), nodeId,
                 w.snapshot()));
         w.emit(new SessionEvent.Jumped(w.nextSeq(), w.now(), from.id(), nodeId));
@@ -155,7 +157,7 @@ public final class Session {
     public void restart() throws SessionException {
         requireOpen();
         String from = w.current;
-        w.pending = null;
+        w.noCommandWaiting();
         w.route.clear();
         w.restore(new RouteStep.Snapshot(Map.of(), Map.of(), Map.of(), false));
         w.emit(new SessionEvent.Restarted(w.nextSeq(), w.now(), from));

@@ -35,8 +35,9 @@ final class Walk {
     final List<RouteStep> route = new ArrayList<>();
     Map<String, Object> answers = new LinkedHashMap<>();
     boolean alwaysReadOnly;
-    /** The command waiting for consent, or null. */
+    /** The command waiting for consent, or null; {@link #asking} is the check it waits at. */
     Diagnostics.CommandRequest pending;
+    CheckStep asking;
     /** The conditions of the last transition chosen, for the route. */
     List<ConditionResult> lastConditions = List.of();
     Session.State state;
@@ -64,6 +65,12 @@ final class Walk {
             events.add(e);
         }
         sink.accept(e);
+    }
+
+    /** Forgets the command waiting for consent (it was answered, or the walk moved away). */
+    void noCommandWaiting() {
+        pending = null;
+        asking = null;
     }
 
     /** Tells the sink a secret value before it is recorded (as {@code [secret]}). */
