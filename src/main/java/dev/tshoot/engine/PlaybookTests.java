@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import dev.tshoot.playbook.CaseFile;
 import dev.tshoot.playbook.Finding;
 import dev.tshoot.playbook.Node;
+import dev.tshoot.playbook.Nodes;
 import dev.tshoot.playbook.Playbook;
 
 /** Runs a playbook's test cases and reports which outcomes they reach. */
@@ -61,7 +62,7 @@ public final class PlaybookTests {
         }
         Set<String> uncovered = new TreeSet<>();
         for (Node n : pb.nodes().values()) {
-            if (n instanceof Node.Outcome && !reached.contains(n.id())) {
+            if (Nodes.kind(n) == Nodes.Kind.OUTCOME && !reached.contains(n.id())) {
                 uncovered.add(n.id());
             }
         }

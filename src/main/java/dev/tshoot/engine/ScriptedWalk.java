@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.tshoot.playbook.Node;
+import dev.tshoot.playbook.Nodes;
 
 /**
  * Walks a session without prompts, answering from a script: node id to one answer, or to a list
@@ -31,7 +32,7 @@ public final class ScriptedWalk {
             Session.State st = session.state();
             Node node = session.current();
             if (st == Session.State.AT_OUTCOME) {
-                return new Result((Node.Outcome) node, node.id(), null);
+                return new Result(session.outcome(), node.id(), null);
             }
             if (st == Session.State.ENDED) {
                 return new Result(null, node.id(), "the session ended before reaching an outcome");
@@ -50,7 +51,7 @@ public final class ScriptedWalk {
                     return loop(node);
                 }
                 answer = answers.poll();
-            } else if (node instanceof Node.Action) {
+            } else if (Nodes.kind(node) == Nodes.Kind.ACTION) {
                 if (actionVisits.merge(node.id(), 1, Integer::sum) > 100) {
                     return loop(node);
                 }
@@ -75,16 +76,6 @@ public final class ScriptedWalk {
 
     /** What a node accepts, for messages. */
     public static String expected(Node node) {
-        if (node instanceof Node.Question q) {
-            return switch (q.answer()) {
-                case CHOICE -> "one of " + String.join(", ", q.choices().stream().map(Node.Choice::value).toList());
-                case YESNO -> "yes or no";
-                case TEXT -> "any text" + (q.pattern() != null ? " matching " + q.pattern() : "");
-            };
-        }
-        if (node instanceof Node.Action) {
-            return "done";
-        }
-        return "nothing (it is answered automatically)";
+        return NodeStep.of(node).expected();
     }
 }

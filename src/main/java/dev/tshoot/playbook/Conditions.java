@@ -17,9 +17,10 @@ import org.springframework.expression.spel.support.MapAccessor;
 import org.springframework.expression.spel.support.SimpleEvaluationContext;
 
 /**
- * The one expression language of playbooks: SpEL in a read-only sandbox. The context is a
- * {@link SimpleEvaluationContext} with only a read-only map accessor: no method calls, no type
- * references, no constructors, no bean references, no assignment. Data is plain maps and lists.
+ * The one expression language of playbooks: SpEL in a read-only sandbox, and the only class that
+ * knows SpEL. {@link #compile} parses an expression once into a {@link Condition}; the context of each
+ * evaluation is a {@link SimpleEvaluationContext} with only a read-only map accessor: no method calls,
+ * no type references, no constructors, no bean references, no assignment. Data is plain maps and lists.
  *
  * <p>Variables: {@code answers['node-id']}, {@code answer} (the current question's answer),
  * {@code facts['probe']['name']} and registered command results by name.
@@ -30,30 +31,108 @@ public final class Conditions {
 
     private Conditions() {}
 
-    /** The outcome of evaluating one condition. */
-    public record Evaluation(String expression, boolean value, String error) {}
+    /** Parses an expression once; an expression that does not parse still compiles, to a condition that is false. */
+    public static Compiled compile(String expression) {
+        return new Compiled(expression);
+    }
 
-    /** Parses without evaluating; returns null when valid, else a message saying what is wrong. */
-    public static String syntaxError(String expression) {
+    /** A compiled condition, with what lint needs to know about it. */
+    public static final class Compiled implements Condition {
+        private final String source;
+        private final Expression parsed;
+        private final RuntimeException unparsable;
+        private final String syntaxError;
+
+        private Compiled(String source) {
+            this.source = source;
+            Expression e = null;
+            RuntimeException failure = null;
+            try {
+                e = PARSER.parseExpression(source);
+            } catch (RuntimeException ex) {
+                failure = ex;
+            }
+            this.parsed = e;
+            this.unparsable = failure;
+            this.syntaxError = problem(source, e, failure);
+        }
+
+        @Override public String source() { return source; }
+
+        /** Null when the expression is valid and allowed, else a message saying what is wrong. */
+        public String syntaxError() { return syntaxError; }
+
+        /** The node ids the expression reads as {@code answers['id']}. Empty when it does not parse. */
+        public List<String> answerReferences() {
+            List<String> out = new ArrayList<>();
+            if (parsed instanceof SpelExpression s) {
+                collect(s.getAST(), out);
+            }
+            return out;
+        }
+
+        /**
+         * The names the expression reads at its root, e.g. {@code lscpu} in {@code lscpu.stdout matches '…'}
+         * or {@code facts} in {@code facts['os']['family']}. Empty when it does not parse.
+         */
+        public java.util.Set<String> rootNames() {
+            java.util.Set<String> out = new java.util.LinkedHashSet<>();
+            if (parsed instanceof SpelExpression s) {
+                roots(s.getAST(), out);
+            }
+            return out;
+        }
+
+        /**
+         * Evaluates against read-only data. A condition that fails to evaluate (a missing fact, a type
+         * mismatch) counts as false, and the reason is returned for the record.
+         */
+        @Override
+        public Evaluation evaluate(Map<String, Object> root) {
+            try {
+                if (unparsable != null) {
+                    throw unparsable;
+                }
+                EvaluationContext ctx = SimpleEvaluationContext
+                        .forPropertyAccessors(new MapAccessor(false))
+                        .withAssignmentDisabled()
+                        .withRootObject(root)
+                        .build();
+                Object v = parsed.getValue(ctx);
+                if (v instanceof Boolean b) {
+                    return new Evaluation(b, null);
+                }
+                return new Evaluation(false, "the condition gave " + (v == null ? "null" : "'" + v + "'") + ", not true or false");
+            } catch (RuntimeException e) {
+                String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                if (e instanceof org.springframework.expression.spel.SpelEvaluationException se) {
+                    msg = se.getMessage().replaceFirst("^EL\\d+E: ", "");
+                }
+                return new Evaluation(false, msg);
+            }
+        }
+
+        @Override public String toString() { return source; }
+    }
+
+    private static String problem(String expression, Expression parsed, RuntimeException failure) {
         if (expression == null || expression.isBlank()) {
             return "the condition is empty";
         }
-        try {
-            Expression parsed = PARSER.parseExpression(expression);
-            if (parsed instanceof SpelExpression se) {
-                String forbidden = forbidden(se.getAST());
-                if (forbidden != null) {
-                    return forbidden + " is not allowed: conditions only read answers, facts and registers";
-                }
-            }
-            return null;
-        } catch (ParseException e) {
+        if (failure instanceof ParseException e) {
             return e.getSimpleMessage().replaceFirst("^EL\\d+E: ", "") + " (at character " + Math.max(e.getPosition(), 0) + ")";
-        } catch (RuntimeException e) {
-            return String.valueOf(e.getMessage());
         }
+        if (failure != null) {
+            return String.valueOf(failure.getMessage());
+        }
+        if (parsed instanceof SpelExpression se) {
+            String forbidden = forbidden(se.getAST());
+            if (forbidden != null) {
+                return forbidden + " is not allowed: conditions only read answers, facts and registers";
+            }
+        }
+        return null;
     }
-
     /** The first construct the sandbox would refuse at run time, named for a lint message; null when none. */
     private static String forbidden(SpelNode node) {
         String what = null;
@@ -80,37 +159,6 @@ public final class Conditions {
             }
         }
         return null;
-    }
-
-    /** The node ids an expression reads as {@code answers['id']}. Empty when it does not parse. */
-    public static List<String> answerReferences(String expression) {
-        List<String> out = new ArrayList<>();
-        try {
-            Expression e = PARSER.parseExpression(expression);
-            if (e instanceof SpelExpression s) {
-                collect(s.getAST(), out);
-            }
-        } catch (RuntimeException ignored) {
-            // syntax errors are reported by syntaxError
-        }
-        return out;
-    }
-
-    /**
-     * The names an expression reads at its root, e.g. {@code lscpu} in {@code lscpu.stdout matches '…'}
-     * or {@code facts} in {@code facts['os']['family']}. Empty when it does not parse.
-     */
-    public static java.util.Set<String> rootNames(String expression) {
-        java.util.Set<String> out = new java.util.LinkedHashSet<>();
-        try {
-            Expression e = PARSER.parseExpression(expression);
-            if (e instanceof SpelExpression s) {
-                roots(s.getAST(), out);
-            }
-        } catch (RuntimeException ignored) {
-            // syntax errors are reported by syntaxError
-        }
-        return out;
     }
 
     private static void roots(SpelNode node, java.util.Set<String> out) {
@@ -147,32 +195,6 @@ public final class Conditions {
                 out.add(String.valueOf(lit.getLiteralValue().getValue()));
             }
             collect(child, out);
-        }
-    }
-
-    /**
-     * Evaluates a condition against read-only data. A condition that fails to evaluate (a missing
-     * fact, a type mismatch) counts as false, and the reason is returned for the record.
-     */
-    public static Evaluation evaluate(String expression, Map<String, Object> root) {
-        try {
-            EvaluationContext ctx = SimpleEvaluationContext
-                    .forPropertyAccessors(new MapAccessor(false))
-                    .withAssignmentDisabled()
-                    .withRootObject(root)
-                    .build();
-            Object v = PARSER.parseExpression(expression).getValue(ctx);
-            if (v instanceof Boolean b) {
-                return new Evaluation(expression, b, null);
-            }
-            return new Evaluation(expression, false,
-                    "the condition gave " + (v == null ? "null" : "'" + v + "'") + ", not true or false");
-        } catch (RuntimeException e) {
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (e instanceof org.springframework.expression.spel.SpelEvaluationException se) {
-                msg = se.getMessage().replaceFirst("^EL\\d+E: ", "");
-            }
-            return new Evaluation(expression, false, msg);
         }
     }
 }

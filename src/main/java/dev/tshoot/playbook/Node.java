@@ -30,8 +30,17 @@ public sealed interface Node permits Node.Question, Node.Check, Node.Action, Nod
         R outcome(Outcome o);
     }
 
-    /** An ordered, guarded transition; a null {@code when} is the default. */
-    record Transition(String when, String target) {
+    /**
+     * An ordered, guarded transition; a null {@code when} is the default. {@code condition} is
+     * {@code when} compiled when the playbook was loaded (null exactly when {@code when} is).
+     */
+    record Transition(String when, String target, Condition condition) {
+        public Transition {
+            if ((when == null) != (condition == null)) {
+                throw new IllegalArgumentException("a transition has a condition exactly when it has 'when'");
+            }
+        }
+
         public boolean isDefault() { return when == null; }
     }
 

@@ -41,7 +41,18 @@ final class PlaybookParser {
 
     private final FindingSink sink;
 
+    /** Each distinct {@code when} of the playbook, compiled once. */
+    private final Map<String, Conditions.Compiled> conditions = new java.util.LinkedHashMap<>();
+    private final java.util.function.Function<String, Conditions.Compiled> compiler;
+
     PlaybookParser(LocatedYaml yaml, String file, List<Finding> findings) {
+        this(yaml, file, findings, Conditions::compile);
+    }
+
+    /** {@code compiler} turns each distinct condition into a {@link Condition}, once. */
+    PlaybookParser(LocatedYaml yaml, String file, List<Finding> findings,
+            java.util.function.Function<String, Conditions.Compiled> compiler) {
+        this.compiler = compiler;
         this.yaml = yaml;
         this.file = file;
         this.findings = findings;
@@ -54,14 +65,14 @@ final class PlaybookParser {
      * true when a node or one of its links could not be read, so whole-graph checks would only echo it.
      */
     record Parsed(Playbook.Metadata metadata, String start, Map<String, Node> nodes, List<Playbook.Symptom> symptoms,
-            boolean graphIncomplete) {}
+            boolean graphIncomplete, Map<String, Conditions.Compiled> conditions) {}
 
     Parsed parse() {
         JsonNode root = yaml.root();
         if (root == null || !root.isObject()) {
             add("wrong-type", "", "", "a playbook must be a YAML mapping with apiVersion, kind, metadata, start and nodes, but this is "
                     + LocatedYaml.describe(root), "start from the example in playbooks/README.md");
-            return new Parsed(null, null, Map.of(), List.of(), true);
+            return new Parsed(null, null, Map.of(), List.of(), true, Map.of());
         }
         YamlObject top = new YamlObject(sink, root, "");
         String api = top.str("apiVersion", true);
@@ -124,7 +135,7 @@ final class PlaybookParser {
             }
         }
         top.finish(List.of("apiVersion", "kind", "metadata", "start", "nodes", "symptoms"));
-        return new Parsed(md, start, nodes, symptoms, graphIncomplete);
+        return new Parsed(md, start, nodes, symptoms, graphIncomplete, Map.copyOf(conditions));
     }
 
     private Playbook.Metadata metadata(YamlObject o) {
@@ -429,7 +440,7 @@ final class PlaybookParser {
             String target = t.str("goto", true);
             t.finish(List.of("when", "goto"));
             if (target != null) {
-                out.add(new Transition(when, target));
+                out.add(new Transition(when, target, when == null ? null : conditions.computeIfAbsent(when, compiler)));
             }
         }
         return out;

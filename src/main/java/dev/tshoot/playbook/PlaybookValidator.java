@@ -35,7 +35,11 @@ final class PlaybookValidator {
         this.playbookNodes = playbookNodes;
     }
 
+    /** The compiled conditions, by their source text. */
+    private Map<String, Conditions.Compiled> conditions = Map.of();
+
     void validate(PlaybookParser.Parsed p, String expectedId) {
+        conditions = p.conditions();
         Map<String, Node> nodes = p.nodes();
         Set<String> declared = new HashSet<>();
         if (yaml.root() != null && yaml.root().path("nodes").isObject()) {
@@ -53,78 +57,7 @@ final class PlaybookValidator {
         }
         // edges, dangling targets, defaults, expressions
         for (Node n : nodes.values()) {
-            String base = "/nodes/" + LocatedYaml.seg(n.id());
-            if (n instanceof Node.Question q) {
-                for (int i = 0; i < q.choices().size(); i++) {
-                    target(q.choices().get(i).target(), base + "/choices/" + i + "/goto", declared, n.id());
-                }
-                if (q.yes() != null) {
-                    target(q.yes(), base + "/yes", declared, n.id());
-                }
-                if (q.no() != null) {
-                    target(q.no(), base + "/no", declared, n.id());
-                }
-                transitions(q.next(), base + "/next", declared, nodes, n.id());
-            } else if (n instanceof Node.Check c) {
-                transitions(c.next(), base + "/next", declared, nodes, n.id());
-                if (c.probe() != null && !probes.isEmpty() && !probes.contains(c.probe())) {
-                    add("unknown-probe", base + "/probe", "there is no built-in probe '" + c.probe() + "'."
-                            + Suggest.didYouMean(c.probe(), probes), "use one of: " + String.join(", ", new java.util.TreeSet<>(probes)));
-                }
-                if (c.run() != null) {
-                    c.run().argv().forEach((os, args) -> {
-                        for (int i = 0; i < args.size(); i++) {
-                            java.util.regex.Matcher m = Node.RunSpec.ANSWER_ARG.matcher(args.get(i));
-                            if (m.find() && i == 0 && !c.run().shell()) {
-                                add("bad-value", base + "/run/" + os + "/0", "the program itself comes from an answer ('"
-                                        + args.get(0) + "'); a user's answer may only be an argument",
-                                        "name the program literally and pass the answer as a later argument");
-                            } else if (m.find(0) && i > 0 && !c.run().shell() && runsScript(args.subList(0, i))) {
-                                add("bad-value", base + "/run/" + os + "/" + i, "'" + args.get(i) + "' hands a user's answer to "
-                                        + args.get(0) + " as code to run", "pass the answer as a plain argument of a program,"
-                                                + " not as a script for sh -c, cmd /c or powershell -Command");
-                            }
-                            m.reset();
-                            if (m.find() && (c.run().shell() || !Node.RunSpec.ANSWER_ARG.matcher(args.get(i)).matches())) {
-                                add("bad-value", base + "/run/" + os + "/" + i, "'" + args.get(i) + "' pastes an answer into "
-                                        + (c.run().shell() ? "a shell command" : "a longer argument")
-                                        + "; answers are only passed as one whole, separate argument",
-                                        "write the placeholder as its own list element, e.g. [tool, --name, \"{answer:ask-name}\"], with shell: false");
-                            }
-                            m.reset();
-                            while (m.find()) {
-                                Node q = nodes.get(m.group(1));
-                                if (!(q instanceof Node.Question)) {
-                                    add("bad-value", base + "/run/" + os + "/" + i, "argument '" + args.get(i)
-                                            + "' refers to the answer of '" + m.group(1) + "', which is not a question."
-                                            + Suggest.didYouMean(m.group(1), nodes.values().stream()
-                                                    .filter(x -> x instanceof Node.Question).map(Node::id).toList()),
-                                            "name a question node: {answer:<question-id>}");
-                                }
-                            }
-                        }
-                    });
-                }
-            } else if (n instanceof Node.Outcome o && o.handover() != null && playbookNodes != null) {
-                Set<String> other = playbookNodes.apply(o.handover().playbook());
-                if (other == null) {
-                    add("unknown-handover", base + "/handover/playbook", "outcome '" + o.id() + "' hands over to playbook '"
-                            + o.handover().playbook() + "', which is not in the playbooks folder",
-                            "name an existing playbook id ('playbook list' shows them)");
-                } else if (o.handover().node() != null && !other.contains(o.handover().node())) {
-                    add("unknown-handover", base + "/handover/node", "outcome '" + o.id() + "' hands over to node '"
-                            + o.handover().node() + "' of '" + o.handover().playbook() + "', which has no such node."
-                            + Suggest.didYouMean(o.handover().node(), other), "name a node of that playbook");
-                }
-            } else if (n instanceof Node.Action a) {
-                if (a.next() != null) {
-                    target(a.next(), base + "/next", declared, n.id());
-                }
-                if (a.sources().isEmpty()) {
-                    add("unsourced-remedy", base, "action '" + a.id() + "' gives a remedy without citing a source",
-                            "add 'sources:' with the URL(s) this remedy comes from");
-                }
-            }
+            n.accept(new NodeFields("/nodes/" + LocatedYaml.seg(n.id()), declared, nodes));
         }
         for (int i = 0; i < p.symptoms().size(); i++) {
             String node = p.symptoms().get(i).node();
@@ -168,7 +101,7 @@ final class PlaybookValidator {
         }
         Set<String> canFinish = new HashSet<>();
         Deque<String> back = new ArrayDeque<>();
-        nodes.values().stream().filter(n -> n instanceof Node.Outcome).forEach(n -> back.push(n.id()));
+        nodes.values().stream().filter(n -> Nodes.kind(n) == Nodes.Kind.OUTCOME).forEach(n -> back.push(n.id()));
         while (!back.isEmpty()) {
             String id = back.pop();
             if (canFinish.add(id)) {
@@ -190,6 +123,107 @@ final class PlaybookValidator {
                         + loopFrom(id, nodes, canFinish) + ") from which no outcome can be reached",
                         "add a transition from the loop to an outcome");
             }
+        }
+    }
+
+    /** The checks of one node's own fields: its targets, conditions, probe, command and handover. */
+    private final class NodeFields implements Node.Visitor<Void> {
+        private final String base;
+        private final Set<String> declared;
+        private final Map<String, Node> nodes;
+
+        NodeFields(String base, Set<String> declared, Map<String, Node> nodes) {
+            this.base = base;
+            this.declared = declared;
+            this.nodes = nodes;
+        }
+
+        @Override
+        public Void question(Node.Question q) {
+            for (int i = 0; i < q.choices().size(); i++) {
+                target(q.choices().get(i).target(), base + "/choices/" + i + "/goto", declared, q.id());
+            }
+            if (q.yes() != null) {
+                target(q.yes(), base + "/yes", declared, q.id());
+            }
+            if (q.no() != null) {
+                target(q.no(), base + "/no", declared, q.id());
+            }
+            transitions(q.next(), base + "/next", declared, nodes, q.id());
+            return null;
+        }
+
+        @Override
+        public Void check(Node.Check c) {
+            transitions(c.next(), base + "/next", declared, nodes, c.id());
+            if (c.probe() != null && !probes.isEmpty() && !probes.contains(c.probe())) {
+                add("unknown-probe", base + "/probe", "there is no built-in probe '" + c.probe() + "'."
+                        + Suggest.didYouMean(c.probe(), probes), "use one of: " + String.join(", ", new java.util.TreeSet<>(probes)));
+            }
+            if (c.run() != null) {
+                c.run().argv().forEach((os, args) -> {
+                    for (int i = 0; i < args.size(); i++) {
+                        java.util.regex.Matcher m = Node.RunSpec.ANSWER_ARG.matcher(args.get(i));
+                        if (m.find() && i == 0 && !c.run().shell()) {
+                            add("bad-value", base + "/run/" + os + "/0", "the program itself comes from an answer ('"
+                                    + args.get(0) + "'); a user's answer may only be an argument",
+                                    "name the program literally and pass the answer as a later argument");
+                        } else if (m.find(0) && i > 0 && !c.run().shell() && runsScript(args.subList(0, i))) {
+                            add("bad-value", base + "/run/" + os + "/" + i, "'" + args.get(i) + "' hands a user's answer to "
+                                    + args.get(0) + " as code to run", "pass the answer as a plain argument of a program,"
+                                            + " not as a script for sh -c, cmd /c or powershell -Command");
+                        }
+                        m.reset();
+                        if (m.find() && (c.run().shell() || !Node.RunSpec.ANSWER_ARG.matcher(args.get(i)).matches())) {
+                            add("bad-value", base + "/run/" + os + "/" + i, "'" + args.get(i) + "' pastes an answer into "
+                                    + (c.run().shell() ? "a shell command" : "a longer argument")
+                                    + "; answers are only passed as one whole, separate argument",
+                                    "write the placeholder as its own list element, e.g. [tool, --name, \"{answer:ask-name}\"], with shell: false");
+                        }
+                        m.reset();
+                        while (m.find()) {
+                            Node q = nodes.get(m.group(1));
+                            if (Nodes.kind(q) != Nodes.Kind.QUESTION) {
+                                add("bad-value", base + "/run/" + os + "/" + i, "argument '" + args.get(i)
+                                        + "' refers to the answer of '" + m.group(1) + "', which is not a question."
+                                        + Suggest.didYouMean(m.group(1), nodes.values().stream()
+                                                .filter(x -> Nodes.kind(x) == Nodes.Kind.QUESTION).map(Node::id).toList()),
+                                        "name a question node: {answer:<question-id>}");
+                            }
+                        }
+                    }
+                });
+            }
+            return null;
+        }
+
+        @Override
+        public Void action(Node.Action a) {
+            if (a.next() != null) {
+                target(a.next(), base + "/next", declared, a.id());
+            }
+            if (a.sources().isEmpty()) {
+                add("unsourced-remedy", base, "action '" + a.id() + "' gives a remedy without citing a source",
+                        "add 'sources:' with the URL(s) this remedy comes from");
+            }
+            return null;
+        }
+
+        @Override
+        public Void outcome(Node.Outcome o) {
+            if (o.handover() != null && playbookNodes != null) {
+                Set<String> other = playbookNodes.apply(o.handover().playbook());
+                if (other == null) {
+                    add("unknown-handover", base + "/handover/playbook", "outcome '" + o.id() + "' hands over to playbook '"
+                            + o.handover().playbook() + "', which is not in the playbooks folder",
+                            "name an existing playbook id ('playbook list' shows them)");
+                } else if (o.handover().node() != null && !other.contains(o.handover().node())) {
+                    add("unknown-handover", base + "/handover/node", "outcome '" + o.id() + "' hands over to node '"
+                            + o.handover().node() + "' of '" + o.handover().playbook() + "', which has no such node."
+                            + Suggest.didYouMean(o.handover().node(), other), "name a node of that playbook");
+                }
+            }
+            return null;
         }
     }
 
@@ -216,22 +250,22 @@ final class PlaybookValidator {
     private void registers(Map<String, Node> nodes) {
         Map<String, Set<String>> setters = new HashMap<>();
         for (Node n : nodes.values()) {
-            if (n instanceof Node.Check c && c.register() != null) {
-                setters.computeIfAbsent(c.register(), k -> new HashSet<>()).add(c.id());
+            String register = n.accept(REGISTER);
+            if (register != null) {
+                setters.computeIfAbsent(register, k -> new HashSet<>()).add(n.id());
             }
         }
         List<RegisterRead> reads = new ArrayList<>();
         Map<String, Set<String>> readersByName = new HashMap<>();
         for (Node n : nodes.values()) {
             String base = "/nodes/" + LocatedYaml.seg(n.id());
-            List<Transition> next = n instanceof Node.Check c ? c.next()
-                    : n instanceof Node.Question q ? q.next() : List.of();
+            List<Transition> next = n.accept(GUARDED);
             for (int i = 0; i < next.size(); i++) {
-                String when = next.get(i).when();
-                if (when == null || Conditions.syntaxError(when) != null) {
+                Conditions.Compiled when = compiled(next.get(i));
+                if (when == null || when.syntaxError() != null) {
                     continue;
                 }
-                for (String name : Conditions.rootNames(when)) {
+                for (String name : when.rootNames()) {
                     if (NOT_REGISTERS.contains(name)) {
                         continue;
                     }
@@ -278,13 +312,35 @@ final class PlaybookValidator {
         }
     }
 
+    /** The register a node sets: only a check with {@code register}. */
+    private static final Node.Visitor<String> REGISTER = new Node.Visitor<>() {
+        @Override public String question(Node.Question q) { return null; }
+
+        @Override public String check(Node.Check c) { return c.register(); }
+
+        @Override public String action(Node.Action a) { return null; }
+
+        @Override public String outcome(Node.Outcome o) { return null; }
+    };
+
+    /** A node's transitions that may carry conditions. */
+    private static final Node.Visitor<List<Transition>> GUARDED = new Node.Visitor<>() {
+        @Override public List<Transition> question(Node.Question q) { return q.next(); }
+
+        @Override public List<Transition> check(Node.Check c) { return c.next(); }
+
+        @Override public List<Transition> action(Node.Action a) { return List.of(); }
+
+        @Override public List<Transition> outcome(Node.Outcome o) { return List.of(); }
+    };
+
     private static final Set<String> NOT_REGISTERS = Set.of("answers", "answer", "facts");
 
     /** A loop made only of checks would run without asking anything, for ever: each loop needs a question or action. */
     private void checkOnlyLoops(Map<String, Node> nodes, Set<String> reachable) {
         Map<String, Integer> state = new HashMap<>();
         for (String start : reachable) {
-            if (nodes.get(start) instanceof Node.Check && !state.containsKey(start)) {
+            if (Nodes.kind(nodes.get(start)) == Nodes.Kind.CHECK && !state.containsKey(start)) {
                 Deque<String> stack = new ArrayDeque<>();
                 dfs(start, nodes, state, stack);
             }
@@ -295,7 +351,7 @@ final class PlaybookValidator {
         state.put(id, 1);
         stack.push(id);
         for (String t : nodes.get(id).targets()) {
-            if (!(nodes.get(t) instanceof Node.Check)) {
+            if (Nodes.kind(nodes.get(t)) != Nodes.Kind.CHECK) {
                 continue;
             }
             Integer st = state.get(t);
@@ -349,18 +405,19 @@ final class PlaybookValidator {
                         + (next.size() - 1 - i) + " transition(s) after it can never be taken",
                         "move the entry without 'when' to the end of the list");
             }
-            if (t.when() != null) {
-                String err = Conditions.syntaxError(t.when());
+            Conditions.Compiled when = compiled(t);
+            if (when != null) {
+                String err = when.syntaxError();
                 if (err != null) {
                     add("invalid-expression", tp + "/when", "condition '" + t.when() + "' is not a valid expression: " + err,
                             "see 'Expressions' in playbooks/README.md; node ids with dashes are written answers['node-id']");
                 } else {
-                    for (String ref : Conditions.answerReferences(t.when())) {
+                    for (String ref : when.answerReferences()) {
                         Node r = nodes.get(ref);
-                        if (!(r instanceof Node.Question) && !(r == null && declared.contains(ref))) {
+                        if (Nodes.kind(r) != Nodes.Kind.QUESTION && !(r == null && declared.contains(ref))) {
                             add("invalid-expression", tp + "/when", "condition reads answers['" + ref
                                     + "'], but there is no question '" + ref + "'." + Suggest.didYouMean(ref,
-                                            nodes.values().stream().filter(x -> x instanceof Node.Question).map(Node::id).toList()),
+                                            nodes.values().stream().filter(x -> Nodes.kind(x) == Nodes.Kind.QUESTION).map(Node::id).toList()),
                                     "use the id of a question node");
                         }
                     }
@@ -372,6 +429,11 @@ final class PlaybookValidator {
             add("missing-default", ptr + "/" + (next.size() - 1), "'next' has no default: its last entry has a 'when'",
                     "end the list with an entry that has only 'goto', taken when no condition holds");
         }
+    }
+
+    /** The transition's condition as the parser compiled it; null for the default. */
+    private Conditions.Compiled compiled(Transition t) {
+        return t.when() == null ? null : conditions.get(t.when());
     }
 
     private void target(String target, String ptr, Set<String> declared, String from) {

@@ -10,12 +10,14 @@ import java.util.Map;
 
 import dev.tshoot.engine.ConsentPolicy;
 import dev.tshoot.engine.Diagnostics;
+import dev.tshoot.engine.Events;
 import dev.tshoot.engine.ScriptedDiagnostics;
 import dev.tshoot.engine.Session;
 import dev.tshoot.engine.SessionEngine;
 import dev.tshoot.engine.SessionEvent;
 import dev.tshoot.engine.SessionException;
 import dev.tshoot.playbook.Node;
+import dev.tshoot.playbook.Nodes;
 import dev.tshoot.playbook.Playbook;
 import dev.tshoot.playbook.Suggest;
 
@@ -63,14 +65,21 @@ public final class ReplayVerifier {
                 w.outcome(), w.divergence);
     }
 
+    /** A recorded user action to play on the session, and the divergence to report when the session refuses it. */
+    private interface Move {
+        void play() throws SessionException;
+    }
+
+    private record Action(Move move, java.util.function.Function<SessionException, Divergence> refused) {}
+
     /** The walk in progress: recorded segments are fed to a fresh session and compared. */
-    private final class Walk {
+    private final class Walk implements SessionEvent.Visitor<Void> {
         final Playbook pb;
         final List<SessionEvent> segment = new ArrayList<>();
         final Deque<String> replayed = new ArrayDeque<>();
         final Map<String, SessionEvent.CheckEvaluated> replayChecks = new HashMap<>();
         long compared;
-        SessionEvent action;
+        Action action;
         boolean started;
         Session session;
         ScriptedDiagnostics diagnostics;
@@ -90,19 +99,58 @@ public final class ReplayVerifier {
             if (divergence != null) {
                 return;
             }
-            boolean isAction = e instanceof SessionEvent.AnswerGiven || e instanceof SessionEvent.WentBack
-                    || e instanceof SessionEvent.Jumped || e instanceof SessionEvent.Restarted;
-            if (isAction) {
-                segment();
-                action = e;
-                return;
-            }
-            if (e instanceof SessionEvent.NodeEntered) {
-                recordedOutcome = null; // the session moved on (back, goto, restart): an earlier outcome no longer stands
-            } else if (e instanceof SessionEvent.OutcomeReached o) {
-                recordedOutcome = o.node();
-            }
+            e.accept(this);
+        }
+
+        // each recorded event: a user action closes the segment before it; anything else joins the segment
+
+        @Override public Void answerGiven(SessionEvent.AnswerGiven g) {
+            return act(() -> answer(g), ex -> new Divergence(g.node(), "answer '" + g.value() + "'", "(refused)",
+                    "the recorded answer no longer fits: " + ex.getMessage()));
+        }
+
+        @Override public Void wentBack(SessionEvent.WentBack b) { return act(() -> session.back(), refused(b)); }
+
+        @Override public Void jumped(SessionEvent.Jumped j) { return act(() -> jump(j), refused(j)); }
+
+        @Override public Void restarted(SessionEvent.Restarted r) { return act(() -> session.restart(), refused(r)); }
+
+        @Override public Void nodeEntered(SessionEvent.NodeEntered n) {
+            recordedOutcome = null; // the session moved on (back, goto, restart): an earlier outcome no longer stands
+            return add(n);
+        }
+
+        @Override public Void outcomeReached(SessionEvent.OutcomeReached o) {
+            recordedOutcome = o.node();
+            return add(o);
+        }
+
+        @Override public Void promptShown(SessionEvent.PromptShown e) { return add(e); }
+
+        @Override public Void checkEvaluated(SessionEvent.CheckEvaluated e) { return add(e); }
+
+        @Override public Void noteAdded(SessionEvent.NoteAdded e) { return add(e); }
+
+        @Override public Void sessionEnded(SessionEvent.SessionEnded e) { return add(e); }
+
+        @Override public Void probeRan(SessionEvent.ProbeRan e) { return add(e); }
+
+        @Override public Void commandRan(SessionEvent.CommandRan e) { return add(e); }
+
+        private Void add(SessionEvent e) {
             segment.add(e);
+            return null;
+        }
+
+        private Void act(Move move, java.util.function.Function<SessionException, Divergence> refused) {
+            segment();
+            action = new Action(move, refused);
+            return null;
+        }
+
+        private java.util.function.Function<SessionException, Divergence> refused(SessionEvent a) {
+            return ex -> new Divergence(session.current().id(), "'" + a.type() + "'", "(refused)",
+                    "the recorded '" + a.type() + "' cannot be replayed here: " + ex.getMessage());
         }
 
         void finish() {
@@ -140,37 +188,61 @@ public final class ReplayVerifier {
         /** Plays the pending action with the results recorded after it, then compares the nodes entered. */
         private void segment() {
             for (SessionEvent e : segment) {
-                if (e instanceof SessionEvent.ProbeRan p) {
-                    diagnostics.probe(p.node(), new Diagnostics.ProbeData(p.probe(), p.facts(), p.unknown(), p.evidence(),
-                            p.durationMs(), p.error()));
-                } else if (e instanceof SessionEvent.CommandRan c) {
-                    diagnostics.command(c.node(), new Diagnostics.CommandData(c.status(), c.exitCode(), c.stdout(),
-                            c.stderr(), c.stdoutTruncated(), c.stderrTruncated(), c.stdoutValidUtf8(), c.stderrValidUtf8(),
-                            c.durationMs(), c.timedOut(), c.error()));
-                    consents.computeIfAbsent(c.node(), k -> new ArrayDeque<>()).add(c.consent());
-                }
+                e.accept(results);
             }
             try {
                 if (!started) {
                     started = true;
-                    session = engine.start("replay", pb, this::replayEvent, diagnostics, this::decide, false);
+                    session = engine.start("replay", pb, e -> e.accept(replay), diagnostics, this::decide, false);
                 } else if (action != null) {
-                    apply(action);
+                    action.move().play();
                 }
             } catch (SessionException ex) {
-                if (action instanceof SessionEvent.AnswerGiven a) {
-                    divergence = new Divergence(a.node(), "answer '" + a.value() + "'", "(refused)",
-                            "the recorded answer no longer fits: " + ex.getMessage());
-                } else {
-                    divergence = new Divergence(session.current().id(), "'" + action.type() + "'", "(refused)",
-                            "the recorded '" + action.type() + "' cannot be replayed here: " + ex.getMessage());
-                }
+                divergence = action.refused().apply(ex);
             }
             if (divergence == null) {
                 compare();
             }
             segment.clear();
         }
+
+        /** The recorded probe and command results, handed to the replayed session in place of running anything. */
+        private final SessionEvent.Visitor<Void> results = new Ignoring() {
+            @Override public Void probeRan(SessionEvent.ProbeRan p) {
+                diagnostics.probe(p.node(), new Diagnostics.ProbeData(p.probe(), p.facts(), p.unknown(), p.evidence(),
+                        p.durationMs(), p.error()));
+                return null;
+            }
+
+            @Override public Void commandRan(SessionEvent.CommandRan c) {
+                diagnostics.command(c.node(), new Diagnostics.CommandData(c.status(), c.exitCode(), c.stdout(),
+                        c.stderr(), c.stdoutTruncated(), c.stderrTruncated(), c.stdoutValidUtf8(), c.stderrValidUtf8(),
+                        c.durationMs(), c.timedOut(), c.error()));
+                consents.computeIfAbsent(c.node(), k -> new ArrayDeque<>()).add(c.consent());
+                return null;
+            }
+
+            @Override public Void checkEvaluated(SessionEvent.CheckEvaluated c) { return null; }
+
+            @Override public Void nodeEntered(SessionEvent.NodeEntered n) { return null; }
+        };
+
+        /** What the replayed session does: the nodes it enters and the conditions it evaluates. */
+        private final SessionEvent.Visitor<Void> replay = new Ignoring() {
+            @Override public Void probeRan(SessionEvent.ProbeRan p) { return null; }
+
+            @Override public Void commandRan(SessionEvent.CommandRan c) { return null; }
+
+            @Override public Void checkEvaluated(SessionEvent.CheckEvaluated c) {
+                replayChecks.put(c.node(), c);
+                return null;
+            }
+
+            @Override public Void nodeEntered(SessionEvent.NodeEntered n) {
+                replayed.add(n.node());
+                return null;
+            }
+        };
 
         private ConsentPolicy.Decision decide(Diagnostics.CommandRequest r) {
             Deque<String> q = consents.get(r.node());
@@ -182,51 +254,41 @@ public final class ReplayVerifier {
             };
         }
 
-        private void replayEvent(SessionEvent e) {
-            if (e instanceof SessionEvent.NodeEntered n) {
-                replayed.add(n.node());
-            } else if (e instanceof SessionEvent.CheckEvaluated c) {
-                replayChecks.put(c.node(), c);
+        private void answer(SessionEvent.AnswerGiven g) throws SessionException {
+            if (!g.node().equals(session.current().id())) {
+                divergence = new Divergence(lastCommon, g.node(), session.current().id(),
+                        "the recorded answer was given at '" + g.node() + "', but the playbook is now at '"
+                                + session.current().id() + "'");
+                return;
             }
+            if (g.secret()) {
+                divergence = new Divergence(g.node(), "a secret answer", "(not recorded)", "the answer to '"
+                        + g.node() + "' is secret and was never written down, so the walk cannot be verified past it");
+                return;
+            }
+            session.answer("action".equals(g.kind()) ? "done" : g.value());
         }
 
-        private void apply(SessionEvent a) throws SessionException {
-            if (a instanceof SessionEvent.AnswerGiven g) {
-                if (!g.node().equals(session.current().id())) {
-                    divergence = new Divergence(lastCommon, g.node(), session.current().id(),
-                            "the recorded answer was given at '" + g.node() + "', but the playbook is now at '"
-                                    + session.current().id() + "'");
-                    return;
-                }
-                if (g.secret()) {
-                    divergence = new Divergence(g.node(), "a secret answer", "(not recorded)", "the answer to '"
-                            + g.node() + "' is secret and was never written down, so the walk cannot be verified past it");
-                    return;
-                }
-                session.answer("action".equals(g.kind()) ? "done" : g.value());
-            } else if (a instanceof SessionEvent.WentBack) {
-                session.back();
-            } else if (a instanceof SessionEvent.Jumped j) {
-                if (pb.node(j.to()) == null) {
-                    divergence = new Divergence(j.from(), j.to(), "(missing)", "the recorded goto target '" + j.to()
-                            + "' was removed or renamed." + Suggest.didYouMean(j.to(), pb.nodes().keySet()));
-                    return;
-                }
-                session.jump(j.to());
-            } else if (a instanceof SessionEvent.Restarted) {
-                session.restart();
+        private void jump(SessionEvent.Jumped j) throws SessionException {
+            if (pb.node(j.to()) == null) {
+                divergence = new Divergence(j.from(), j.to(), "(missing)", "the recorded goto target '" + j.to()
+                        + "' was removed or renamed." + Suggest.didYouMean(j.to(), pb.nodes().keySet()));
+                return;
             }
+            session.jump(j.to());
         }
 
         private void compare() {
             for (SessionEvent e : segment) {
-                if (!(e instanceof SessionEvent.NodeEntered rec)) {
+                SessionEvent.NodeEntered rec = Events.nodeEntered(e);
+                if (rec == null) {
                     continue;
                 }
                 String now = replayed.poll();
                 if (now == null) {
                     Node cur = session.current();
-                    String why = cur instanceof Node.Question q
+                    Node.Question q = Nodes.question(cur);
+                    String why = q != null
                             ? "new question '" + q.id() + "' (\"" + q.prompt() + "\") has no recorded answer"
                             : "the playbook now stops at '" + cur.id() + "' to ask, where the session went on";
                     divergence = new Divergence(lastCommon, rec.node(), cur.id(), why);
@@ -248,13 +310,15 @@ public final class ReplayVerifier {
             if (pb.node(recorded) == null) {
                 return "node '" + recorded + "' was removed or renamed." + Suggest.didYouMean(recorded, pb.nodes().keySet());
             }
-            if (pb.node(now) instanceof Node.Question q) {
-                return "the playbook now asks '" + now + "' (\"" + q.prompt() + "\"), which has no recorded answer; the"
+            Node.Question asks = Nodes.question(pb.node(now));
+            if (asks != null) {
+                return "the playbook now asks '" + now + "' (\"" + asks.prompt() + "\"), which has no recorded answer; the"
                         + " session went from '" + from + "' to '" + recorded + "'";
             }
             SessionEvent.CheckEvaluated before = null;
             for (SessionEvent e : segment) {
-                if (e instanceof SessionEvent.CheckEvaluated c && c.node().equals(from)) {
+                SessionEvent.CheckEvaluated c = Events.checkEvaluated(e);
+                if (c != null && c.node().equals(from)) {
                     before = c;
                 }
             }
@@ -272,8 +336,7 @@ public final class ReplayVerifier {
                     }
                 }
             }
-            Node n = pb.node(from);
-            if (n instanceof Node.Question) {
+            if (Nodes.kind(pb.node(from)) == Nodes.Kind.QUESTION) {
                 return "the recorded answer at '" + from + "' now leads to '" + now + "' instead of '" + recorded + "'";
             }
             return "'" + from + "' now leads to '" + now + "' instead of '" + recorded + "'";
@@ -282,5 +345,27 @@ public final class ReplayVerifier {
         private String cond(SessionEvent.ConditionResult c) {
             return c == null ? "(none)" : c.when() == null ? "the default" : "`" + c.when() + "`";
         }
+    }
+
+    /**
+     * Ignores the events that neither feed a replay nor come out of one; each use handles the other
+     * four (and any new event) itself.
+     */
+    private abstract static class Ignoring implements SessionEvent.Visitor<Void> {
+        @Override public Void promptShown(SessionEvent.PromptShown e) { return null; }
+
+        @Override public Void answerGiven(SessionEvent.AnswerGiven e) { return null; }
+
+        @Override public Void wentBack(SessionEvent.WentBack e) { return null; }
+
+        @Override public Void jumped(SessionEvent.Jumped e) { return null; }
+
+        @Override public Void restarted(SessionEvent.Restarted e) { return null; }
+
+        @Override public Void noteAdded(SessionEvent.NoteAdded e) { return null; }
+
+        @Override public Void outcomeReached(SessionEvent.OutcomeReached e) { return null; }
+
+        @Override public Void sessionEnded(SessionEvent.SessionEnded e) { return null; }
     }
 }

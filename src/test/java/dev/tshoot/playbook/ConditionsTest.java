@@ -37,7 +37,7 @@ class ConditionsTest {
         "(answers['ask-os'] = 'windows') == 'windows'",
     })
     void refusesAnythingBeyondReadingData(String expression) {
-        Conditions.Evaluation e = Conditions.evaluate(expression, root);
+        Condition.Evaluation e = Conditions.compile(expression).evaluate(root);
         assertThat(e.value()).isFalse();
         assertThat(e.error()).isNotBlank();
         assertThat(root.get("answers")).isEqualTo(Map.of("ask-os", "linux", "verify", true));
@@ -45,14 +45,14 @@ class ConditionsTest {
 
     @Test
     void aMissingFactIsFalseWithTheReason() {
-        Conditions.Evaluation e = Conditions.evaluate("lscpu.missing == 1", root);
+        Condition.Evaluation e = Conditions.compile("lscpu.missing == 1").evaluate(root);
         assertThat(e.value()).isFalse();
         assertThat(e.error()).contains("missing");
-        assertThat(Conditions.evaluate("'text'", root).error()).contains("not true or false");
+        assertThat(Conditions.compile("'text'").evaluate(root).error()).isEqualTo("the condition gave 'text', not true or false");
     }
 
     private boolean eval(String expression) {
-        Conditions.Evaluation e = Conditions.evaluate(expression, root);
+        Condition.Evaluation e = Conditions.compile(expression).evaluate(root);
         assertThat(e.error()).as(expression).isNull();
         return e.value();
     }

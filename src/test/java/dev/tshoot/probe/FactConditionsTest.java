@@ -6,29 +6,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.expression.ExpressionParser;
-import org.springframework.expression.spel.standard.SpelExpressionParser;
-import org.springframework.expression.spel.support.MapAccessor;
-import org.springframework.expression.spel.support.SimpleEvaluationContext;
-
+import dev.tshoot.playbook.Condition;
+import dev.tshoot.playbook.Conditions;
 import dev.tshoot.testing.FixtureHostReader;
 
 /**
- * The facts contract for playbook conditions: plain values that SpEL can read with a read-only
- * {@link SimpleEvaluationContext} (no method calls, no types), e.g.
+ * The facts contract for playbook conditions: plain values that a compiled {@link Condition} reads
+ * in its read-only sandbox (no method calls, no types), e.g.
  * {@code facts['virtualization']['hypervisor'] == 'vmware'}. Note for playbook authors: byte counts are longs,
  * and SpEL integer literals above 2^31 need the {@code L} suffix ({@code > 4000000000L}).
  */
 class FactConditionsTest {
 
-    private final ExpressionParser parser = new SpelExpressionParser();
-
     private boolean eval(String fixture, String condition) {
         ProbeRegistry registry = ProbeRegistry.builtin();
         Map<String, Object> facts = new LinkedHashMap<>();
         registry.runAll(FixtureHostReader.load(fixture)).forEach(r -> facts.put(r.probe(), r.facts()));
-        SimpleEvaluationContext ctx = SimpleEvaluationContext.forPropertyAccessors(new MapAccessor()).build();
-        return Boolean.TRUE.equals(parser.parseExpression(condition).getValue(ctx, Map.of("facts", facts), Boolean.class));
+        Condition.Evaluation e = Conditions.compile(condition).evaluate(Map.of("facts", facts));
+        assertThat(e.error()).as(condition).isNull();
+        return e.value();
     }
 
     @Test

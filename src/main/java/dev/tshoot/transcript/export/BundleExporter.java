@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.tshoot.engine.Events;
 import dev.tshoot.engine.SessionEvent;
 import dev.tshoot.playbook.PlaybookLoader;
 import dev.tshoot.transcript.TranscriptJson;
@@ -72,7 +73,8 @@ public final class BundleExporter {
         root.set("host", TranscriptJson.MAPPER.valueToTree(r.header().host()));
         ArrayNode probes = root.putArray("probes");
         for (SessionEvent e : s.transcript().events()) {
-            if (e instanceof SessionEvent.ProbeRan p) {
+            SessionEvent.ProbeRan p = Events.probeRan(e);
+            if (p != null) {
                 ObjectNode o = probes.addObject();
                 o.put("seq", p.seq());
                 o.put("at", String.valueOf(p.at()));

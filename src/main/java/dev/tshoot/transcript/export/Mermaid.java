@@ -3,6 +3,8 @@ package dev.tshoot.transcript.export;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.tshoot.playbook.Node;
+
 /**
  * The route taken as a Mermaid {@code flowchart}: each node visited once, in the order first visited,
  * and one numbered edge per move, labelled with the answer or condition that made it. GitHub and
@@ -24,7 +26,7 @@ final class Mermaid {
         StringBuilder sb = new StringBuilder("flowchart TD\n");
         ids.forEach((node, id) -> {
             String label = escape(node) + (r.headline(node).isBlank() ? "" : ": " + escape(Text.oneLine(r.headline(node), 48)));
-            sb.append("    ").append(id).append(shape(types.get(node), label)).append('\n');
+            sb.append("    ").append(id).append(shape(r, node, types.get(node), label)).append('\n');
         });
         for (Report.RouteEdge e : r.route()) {
             String label = e.number() + ". " + Text.oneLine(e.label(), 40);
@@ -43,15 +45,44 @@ final class Mermaid {
         return sb.toString();
     }
 
-    private static String shape(String type, String label) {
-        String q = "\"" + label + "\"";
-        return switch (String.valueOf(type)) {
-            case "check" -> "{{" + q + "}}";
-            case "action" -> "[[" + q + "]]";
-            case "outcome" -> "([" + q + "])";
-            default -> "[" + q + "]";
+    /**
+     * A node's box: by its kind in the playbook when the playbook is at hand, else by the type name
+     * the transcript recorded (an unknown name gets the plain box).
+     */
+    private static String shape(Report r, String node, String recordedType, String label) {
+        Node n = r.source().playbook().playbook() == null ? null : r.source().playbook().playbook().node(node);
+        Box box = n != null ? n.accept(BOX) : switch (String.valueOf(recordedType)) {
+            case "check" -> Box.HEXAGON;
+            case "action" -> Box.SUBROUTINE;
+            case "outcome" -> Box.STADIUM;
+            default -> Box.PLAIN;
         };
+        return box.open + "\"" + label + "\"" + box.close;
     }
+
+    /** Mermaid node shapes. */
+    private enum Box {
+        PLAIN("[", "]"), HEXAGON("{{", "}}"), SUBROUTINE("[[", "]]"), STADIUM("([", "])");
+
+        final String open;
+        final String close;
+
+        Box(String open, String close) {
+            this.open = open;
+            this.close = close;
+        }
+    }
+
+    /** The box of each kind of node. */
+    private static final Node.Visitor<Box> BOX = new Node.Visitor<>() {
+        @Override public Box question(Node.Question q) { return Box.PLAIN; }
+
+        @Override public Box check(Node.Check c) { return Box.HEXAGON; }
+
+        @Override public Box action(Node.Action a) { return Box.SUBROUTINE; }
+
+        @Override public Box outcome(Node.Outcome o) { return Box.STADIUM; }
+    };
 
     /** Characters that could end a label or a statement become Mermaid entity codes (#34; for a quote). */
     static String escape(String s) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.tshoot.engine.Events;
 import dev.tshoot.engine.SessionEvent;
 import dev.tshoot.transcript.TranscriptHeader;
 
@@ -47,38 +48,76 @@ public record Report(ExportSource source, List<Step> steps, List<RouteEdge> rout
     }
 
     public static Report of(ExportSource source) {
-        List<Step> steps = new ArrayList<>();
-        List<RouteEdge> route = new ArrayList<>();
-        SessionEvent.OutcomeReached outcome = null;
-        SessionEvent.SessionEnded ended = null;
-        SessionEvent.NodeEntered open = null;
-        List<SessionEvent> pending = new ArrayList<>();
+        Arrange a = new Arrange();
         for (SessionEvent e : source.transcript().events()) {
-            if (e instanceof SessionEvent.NodeEntered n) {
-                if (open != null || !pending.isEmpty()) {
-                    steps.add(step(steps.size() + 1, open, pending));
-                }
-                if (open != null) {
-                    route.add(new RouteEdge(route.size() + 1, open.node(), n.node(), n.via(), label(n.via(), pending)));
-                }
-                open = n;
-                pending = new ArrayList<>();
-                continue;
+            e.accept(a);
+        }
+        if (a.open != null || !a.pending.isEmpty()) {
+            a.steps.add(step(a.steps.size() + 1, a.open, a.pending));
+        }
+        return new Report(source, List.copyOf(a.steps), List.copyOf(a.route), a.outcome, a.ended, headlines(source));
+    }
+
+    /** Sorts events into steps: a node entered opens the next step, every other event joins the open one. */
+    private static final class Arrange implements SessionEvent.Visitor<Void> {
+        final List<Step> steps = new ArrayList<>();
+        final List<RouteEdge> route = new ArrayList<>();
+        SessionEvent.OutcomeReached outcome;
+        SessionEvent.SessionEnded ended;
+        SessionEvent.NodeEntered open;
+        List<SessionEvent> pending = new ArrayList<>();
+
+        @Override public Void nodeEntered(SessionEvent.NodeEntered n) {
+            if (open != null || !pending.isEmpty()) {
+                steps.add(step(steps.size() + 1, open, pending));
             }
-            if (e instanceof SessionEvent.OutcomeReached o) {
-                outcome = o;
-            } else if (e instanceof SessionEvent.WentBack || e instanceof SessionEvent.Jumped
-                    || e instanceof SessionEvent.Restarted) {
-                outcome = null; // the walk left that outcome: it no longer stands
-            } else if (e instanceof SessionEvent.SessionEnded s) {
-                ended = s;
+            if (open != null) {
+                route.add(new RouteEdge(route.size() + 1, open.node(), n.node(), n.via(), label(n.via(), pending)));
             }
+            open = n;
+            pending = new ArrayList<>();
+            return null;
+        }
+
+        @Override public Void outcomeReached(SessionEvent.OutcomeReached o) {
+            outcome = o;
+            return add(o);
+        }
+
+        // the walk left the outcome: it no longer stands
+
+        @Override public Void wentBack(SessionEvent.WentBack e) { return left(e); }
+
+        @Override public Void jumped(SessionEvent.Jumped e) { return left(e); }
+
+        @Override public Void restarted(SessionEvent.Restarted e) { return left(e); }
+
+        @Override public Void sessionEnded(SessionEvent.SessionEnded s) {
+            ended = s;
+            return add(s);
+        }
+
+        @Override public Void promptShown(SessionEvent.PromptShown e) { return add(e); }
+
+        @Override public Void answerGiven(SessionEvent.AnswerGiven e) { return add(e); }
+
+        @Override public Void checkEvaluated(SessionEvent.CheckEvaluated e) { return add(e); }
+
+        @Override public Void noteAdded(SessionEvent.NoteAdded e) { return add(e); }
+
+        @Override public Void probeRan(SessionEvent.ProbeRan e) { return add(e); }
+
+        @Override public Void commandRan(SessionEvent.CommandRan e) { return add(e); }
+
+        private Void left(SessionEvent e) {
+            outcome = null;
+            return add(e);
+        }
+
+        private Void add(SessionEvent e) {
             pending.add(e);
+            return null;
         }
-        if (open != null || !pending.isEmpty()) {
-            steps.add(step(steps.size() + 1, open, pending));
-        }
-        return new Report(source, List.copyOf(steps), List.copyOf(route), outcome, ended, headlines(source));
     }
 
     /** A one-line text for a node: the playbook's headline when it was found, else what the events showed. */
@@ -89,9 +128,11 @@ public record Report(ExportSource source, List<Step> steps, List<RouteEdge> rout
     private static Map<String, String> headlines(ExportSource source) {
         Map<String, String> out = new LinkedHashMap<>();
         for (SessionEvent e : source.transcript().events()) {
-            if (e instanceof SessionEvent.PromptShown p && p.text() != null) {
+            SessionEvent.PromptShown p = Events.promptShown(e);
+            SessionEvent.OutcomeReached o = Events.outcomeReached(e);
+            if (p != null && p.text() != null) {
                 out.putIfAbsent(p.node(), p.text());
-            } else if (e instanceof SessionEvent.OutcomeReached o && o.title() != null) {
+            } else if (o != null && o.title() != null) {
                 out.putIfAbsent(o.node(), o.title());
             }
         }
@@ -113,7 +154,7 @@ public record Report(ExportSource source, List<Step> steps, List<RouteEdge> rout
     static String label(String via, List<SessionEvent> at) {
         switch (String.valueOf(via)) {
             case "answer" -> {
-                SessionEvent.AnswerGiven a = last(at, SessionEvent.AnswerGiven.class);
+                SessionEvent.AnswerGiven a = last(at, Events::answerGiven);
                 if (a != null) {
                     return a.label() != null && !a.label().isBlank() ? a.label() : a.value();
                 }
@@ -122,7 +163,7 @@ public record Report(ExportSource source, List<Step> steps, List<RouteEdge> rout
                 return "done";
             }
             case "check" -> {
-                SessionEvent.CheckEvaluated c = last(at, SessionEvent.CheckEvaluated.class);
+                SessionEvent.CheckEvaluated c = last(at, Events::checkEvaluated);
                 if (c != null) {
                     return Text.held(c);
                 }
@@ -134,10 +175,13 @@ public record Report(ExportSource source, List<Step> steps, List<RouteEdge> rout
         return String.valueOf(via);
     }
 
-    private static <T extends SessionEvent> T last(List<SessionEvent> events, Class<T> type) {
+    /** The last of these events that {@code pick} picks (see {@link Events}), or null. */
+    private static <T extends SessionEvent> T last(List<SessionEvent> events,
+            java.util.function.Function<SessionEvent, T> pick) {
         for (int i = events.size() - 1; i >= 0; i--) {
-            if (type.isInstance(events.get(i))) {
-                return type.cast(events.get(i));
+            T t = pick.apply(events.get(i));
+            if (t != null) {
+                return t;
             }
         }
         return null;
