@@ -48,16 +48,16 @@ class RunCommandTest {
         Path t = transcripts.resolve("20260102T030405Z_" + PB + "_s0001.jsonl");
         assertThat(r.exit()).as(r.out()).isZero();
         assertThat(r.out()).startsWith("""
-                 1. ask-run-here                       Is tshoot running on the machine where Docker Desktop is ... = No
-                 2. ask-guest-os                       Which operating system runs Docker Desktop (the machine w... = Windows
-                 3. ask-in-vm                          Does Docker Desktop run inside a virtual machine (a VM on... = Yes, it runs inside a virtual machine
-                 4. route-vm-by-guest-os               macOS guests need a separate question about the Mac that ... (checked)
+                 1. ask-run-here                       Is tshoot running on the machine where Docker Desktop is in… = No
+                 2. ask-guest-os                       Which operating system runs Docker Desktop (the machine whe… = Windows
+                 3. ask-in-vm                          Does Docker Desktop run inside a virtual machine (a VM on a… = Yes, it runs inside a virtual machine
+                 4. route-vm-by-guest-os               macOS guests need a separate question about the Mac that ho… (checked)
                  5. ask-hypervisor                     Which hypervisor or cloud runs this virtual machine? = VMware ESXi or vSphere
-                 6. fix-vmware-esxi                    Expose hardware-assisted virtualization to the VM on VMwa... = done
+                 6. fix-vmware-esxi                    Expose hardware-assisted virtualization to the VM on VMware… = done
                  7. route-guest-enablement             Route the in-guest enablement by the guest operating system (checked)
                  8. enable-in-guest-windows            Turn on WSL 2 / Hyper-V inside the Windows VM = done
-                 9. route-verify                       Re-check automatically when tshoot runs on the machine it... (checked)
-                10. verify-nesting                     Run the check for this machine's operating system (see be... = Yes
+                 9. route-verify                       Re-check automatically when tshoot runs on the machine itse… (checked)
+                10. verify-nesting                     Run the check for this machine's operating system (see belo… = Yes
                 11. resolved-nesting-works             Nested virtualization is working <- outcome
 
                 RESOLVED  Nested virtualization is working
@@ -88,7 +88,7 @@ class RunCommandTest {
         assertThat(run("docs/examples/answers/hyperv-unresolved.yaml").exit()).isEqualTo(3);
         Adapters.Run e = run("docs/examples/answers/citrix-escalate.yaml");
         assertThat(e.exit()).isEqualTo(3);
-        assertThat(e.out()).contains("\n14. escalate-hypervisor-vendor         Host setting is on but the VM still has no virtualization... <- outcome\n"
+        assertThat(e.out()).contains("\n14. escalate-hypervisor-vendor         Host setting is on but the VM still has no virtualization: … <- outcome\n"
                 + "\nESCALATE  Host setting is on but the VM still has no virtualization: contact the hypervisor vendor\n");
     }
 
@@ -110,9 +110,9 @@ class RunCommandTest {
 
         Path t = transcripts.resolve("20260102T030412Z_" + PB + "_s0002.jsonl"); // the answer that did not fit walked first
         assertThat(run("src/test/resources/answers/003_missing_question.yaml")).isEqualTo(new Adapters.Run(2, """
-                 1. ask-run-here                       Is tshoot running on the machine where Docker Desktop is ... = No
-                 2. ask-guest-os                       Which operating system runs Docker Desktop (the machine w... = Windows
-                 3. ask-in-vm                          Does Docker Desktop run inside a virtual machine (a VM on... <- you are here
+                 1. ask-run-here                       Is tshoot running on the machine where Docker Desktop is in… = No
+                 2. ask-guest-os                       Which operating system runs Docker Desktop (the machine whe… = Windows
+                 3. ask-in-vm                          Does Docker Desktop run inside a virtual machine (a VM on a… <- you are here
                 Stopped at 'ask-in-vm': the answers file does not answer node 'ask-in-vm' ("Does Docker Desktop run inside a virtual machine (a VM on a hypervisor, a cloud VM, or a VDI desktop)?"). Add 'ask-in-vm: <answer>' where the answer is one of in-vm, bare-metal, not-sure.
                 Transcript (incomplete walk): %s
                 """.formatted(t)));
