@@ -12,6 +12,7 @@ import dev.tshoot.transcript.wire.NodeType;
 import dev.tshoot.transcript.wire.OutcomeResult;
 import dev.tshoot.transcript.wire.PromptKind;
 import dev.tshoot.transcript.wire.Via;
+import dev.tshoot.transcript.wire.WireCodec;
 import dev.tshoot.transcript.wire.WireEvent;
 import dev.tshoot.transcript.wire.WireHeader;
 import dev.tshoot.transcript.wire.WireValue;
@@ -39,10 +40,11 @@ public final class WireMapping {
         return w.accept(TO_ENGINE);
     }
 
+    /** The header as version 2 writes it: it always says version 2, whatever version {@code h} was read from. */
     public static WireHeader toWire(TranscriptHeader h) {
         TranscriptHeader.PlaybookRef p = h.playbook();
         TranscriptHeader.Host o = h.host();
-        return new WireHeader(h.format(), h.formatVersion(), h.tshootVersion(), h.sessionId(), h.startedAt(),
+        return new WireHeader(h.format(), WireCodec.VERSION, h.tshootVersion(), h.sessionId(), h.startedAt(),
                 p == null ? null : new WireHeader.Playbook(p.id(), p.version(), p.title(), p.sha256(), p.file()),
                 o == null ? null : new WireHeader.Host(o.os(), o.osVersion(), o.arch(), o.hostname(), o.user()));
     }

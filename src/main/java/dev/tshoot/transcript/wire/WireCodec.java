@@ -26,6 +26,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -67,6 +70,9 @@ public final class WireCodec {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
     private static final Pattern MISSING = Pattern.compile("Missing required creator property '([^']+)'");
@@ -189,7 +195,7 @@ public final class WireCodec {
             Matcher m = MISSING.matcher(String.valueOf(e.getOriginalMessage()));
             if (m.find()) {
                 throw new WireFormatException(line, at + what + " lacks the required property '"
-                        + (p.isEmpty() ? "" : p + ".") + m.group(1) + "'." + ADVICE);
+                        + (p.isEmpty() ? m.group(1) : p) + "'." + ADVICE);
             }
             throw new WireFormatException(line, at + "property '" + p + "' in " + what + " has a value of the wrong"
                     + " type (" + firstSentence(e.getOriginalMessage()) + ")." + ADVICE);
