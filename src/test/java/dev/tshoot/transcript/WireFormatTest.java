@@ -29,6 +29,7 @@ import dev.tshoot.transcript.export.ExportFixtures;
 import dev.tshoot.transcript.wire.WireCodec;
 
 /** Transcript format version 2: round trips, the shape of its lines, and what strict reading refuses. */
+@dev.tshoot.testing.TranscriptSchemaCheck.WritesMalformedTranscripts // it seals malformed lines on purpose
 class WireFormatTest {
 
     static final String ADVICE = " A version-2 transcript holds only what its format defines"

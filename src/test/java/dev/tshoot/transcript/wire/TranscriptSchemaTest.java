@@ -1,6 +1,7 @@
 package dev.tshoot.transcript.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -145,6 +146,41 @@ class TranscriptSchemaTest {
         assertThat(TranscriptSchema.problems(lines.get(0))).isEmpty();
         assertThat(TranscriptSchema.problems(lines.get(0).replace("\"formatVersion\":2", "\"formatVersion\":1")))
                 .isNotEmpty();
+    }
+
+    /** The check every test gets after it runs: it passes an intact good file and fails an intact malformed one. */
+    @Test
+    void theCheckOnTestTranscriptsCanFail() throws Exception {
+        Path own = Files.createTempDirectory("schema-check");
+        try {
+            Recorder.Recorded r = new Recorder(Fixtures.engine(), own, "0.1.0-test", false)
+                    .start(Fixtures.playbook("001_walk.yaml"), w -> { });
+            r.session().note("a note");
+            r.writer().close();
+            assertThat(dev.tshoot.testing.TranscriptSchemaCheck.checkAll(own)).isEqualTo(1);
+            List<String> lines = Files.readAllLines(r.writer().file());
+            StringBuilder out = new StringBuilder();
+            String prev = "";
+            for (String l : lines) {
+                ObjectNode n = (ObjectNode) TranscriptJson.MAPPER.readTree(l);
+                n.remove(List.of("prev", "hash"));
+                if (n.path("type").asText().equals("note")) {
+                    n.put("mood", "calm");
+                }
+                TranscriptJson.Sealed sealed = TranscriptJson.seal(n, prev);
+                prev = sealed.hash();
+                out.append(sealed.line()).append('\n');
+            }
+            Files.writeString(r.writer().file(), out.toString());
+            assertThatThrownBy(() -> dev.tshoot.testing.TranscriptSchemaCheck.checkAll(own))
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("line 4");
+        } finally {
+            try (Stream<Path> s = Files.walk(own)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     /** The schema names, for every event type, exactly the wire record's properties plus the envelope. */
