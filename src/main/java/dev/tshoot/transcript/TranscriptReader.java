@@ -59,7 +59,9 @@ public final class TranscriptReader {
 
     /**
      * Streams events to {@code sink} without holding them (for long transcripts); returns the header.
-     * {@code skipped} is called once per line that was not an event this version knows.
+     * {@code skipped} is called once per line left out: one that is not JSON (both versions), or, in
+     * version 1, one of an event type this version does not know. A version-2 line that is JSON but
+     * not a line of the format is refused with an {@link UnreadableException} naming its line.
      */
     public static TranscriptHeader stream(Path file, Consumer<SessionEvent> sink, Runnable skipped)
             throws UnreadableException {

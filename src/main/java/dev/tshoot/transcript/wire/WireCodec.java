@@ -50,8 +50,8 @@ public final class WireCodec {
     /** The format version these records are. */
     public static final int VERSION = 2;
 
-    /** Members of an event line that are not the event's own properties. */
-    public static final List<String> EVENT_ENVELOPE = List.of("seq", "type", "at", "redactions", "prev", "hash");
+    /** Members of an event line that are not fields of its record (the record holds {@code seq} and {@code at}). */
+    private static final List<String> EVENT_ENVELOPE = List.of("type", "redactions", "prev", "hash");
 
     private static final List<String> HEADER_ENVELOPE = List.of("seq", "type", "prev", "hash");
 
@@ -157,7 +157,7 @@ public final class WireCodec {
         String what = "event '" + t.asText() + "'";
         checkRedactions(o.get("redactions"), line, at, what);
         ObjectNode body = o.deepCopy();
-        body.remove(List.of("type", "redactions", "prev", "hash"));
+        body.remove(EVENT_ENVELOPE);
         return bind(body, cls, line, what);
     }
 
