@@ -20,6 +20,11 @@ public final class CaseRunner {
     private CaseRunner() {}
 
     public static Result run(Playbook pb, CaseFile c, SessionEngine engine) {
+        return run(pb, c, engine, EventSink.NONE);
+    }
+
+    /** As {@link #run(Playbook, CaseFile, SessionEngine)}, handing every event to {@code sink} (to record the walk). */
+    public static Result run(Playbook pb, CaseFile c, SessionEngine engine, EventSink sink) {
         ScriptedDiagnostics d = new ScriptedDiagnostics(c.os());
         c.probes().forEach((key, list) -> list.forEach(facts -> d.probe(key,
                 new Diagnostics.ProbeData(key, facts, Map.of(), List.of(), 0, null))));
@@ -30,7 +35,7 @@ public final class CaseRunner {
             case "dry-run" -> req -> ConsentPolicy.Decision.DRY_RUN;
             default -> req -> ConsentPolicy.Decision.APPROVE;
         };
-        Session s = engine.start("case", pb, EventSink.NONE, d, policy);
+        Session s = engine.start("case", pb, sink, d, policy);
         ScriptedWalk.Result walk = ScriptedWalk.walk(s, c.answers());
         List<String> path = new ArrayList<>();
         s.route().forEach(r -> path.add(r.node()));

@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,9 +22,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
 import dev.tshoot.engine.SessionEvent;
+import dev.tshoot.transcript.wire.WireCodec;
 
 /**
- * The JSON side of transcripts: event and header encoding, and the hash chain. Each line is a JSON
+ * The JSON side of transcripts: the lenient mapper exports and tests share, event and header
+ * encoding in the current format (the records of {@link dev.tshoot.transcript.wire}, mapped by
+ * {@link WireMapping}; {@link TranscriptV1} holds version 1), and the hash chain. Each line is a JSON
  * object ending in {@code "prev":"<hash of the previous line>","hash":"<hash of this line>"}, where
  * a line's hash is the SHA-256 of its own text with the {@code ,"hash":"…"} member removed.
  */
@@ -50,63 +52,26 @@ public final class TranscriptJson {
 
     private static final Pattern HASH_SUFFIX = Pattern.compile(",\"hash\":\"([0-9a-f]{64})\"}\\z"); // \z, not $: $ would also match before a trailing line terminator (CR, NEL, U+2028)
 
-    static final Map<String, Class<? extends SessionEvent>> TYPES = Map.ofEntries(
-            Map.entry("node-entered", SessionEvent.NodeEntered.class),
-            Map.entry("prompt-shown", SessionEvent.PromptShown.class),
-            Map.entry("answer-given", SessionEvent.AnswerGiven.class),
-            Map.entry("check-evaluated", SessionEvent.CheckEvaluated.class),
-            Map.entry("back", SessionEvent.WentBack.class),
-            Map.entry("goto", SessionEvent.Jumped.class),
-            Map.entry("restart", SessionEvent.Restarted.class),
-            Map.entry("note", SessionEvent.NoteAdded.class),
-            Map.entry("outcome", SessionEvent.OutcomeReached.class),
-            Map.entry("session-ended", SessionEvent.SessionEnded.class),
-            Map.entry("probe-ran", SessionEvent.ProbeRan.class),
-            Map.entry("command-ran", SessionEvent.CommandRan.class));
-
     private TranscriptJson() {}
 
-    /** The event as a JSON object with {@code seq}, {@code type} and {@code at} first. */
+    /** The event as a line of the current format (version 2), without its hash chain members. */
     public static ObjectNode encode(SessionEvent e) {
-        ObjectNode body = MAPPER.valueToTree(e);
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("seq", e.seq());
-        o.put("type", e.type());
-        o.put("at", e.at().toString());
-        body.remove("seq");
-        body.remove("at");
-        body.fields().forEachRemaining(f -> {
-            if (!f.getValue().isNull()) {
-                o.set(f.getKey(), f.getValue());
-            }
-        });
-        return o;
+        return WireCodec.encode(WireMapping.toWire(e));
     }
 
+    /** The header as line 0 of the current format (version 2), without its hash chain members. */
     public static ObjectNode encode(TranscriptHeader h) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("seq", 0);
-        o.put("type", "header");
-        ObjectNode body = MAPPER.valueToTree(h);
-        o.setAll(body);
-        return o;
+        return WireCodec.encode(WireMapping.toWire(h));
     }
 
-    /** Reads an event line's JSON back into its record; null for an unknown type. */
+    /** Reads a version-2 event line; a line that is not one is refused with the reason. */
     public static SessionEvent decode(JsonNode n) throws JsonProcessingException {
-        Class<? extends SessionEvent> cls = TYPES.get(n.path("type").asText());
-        if (cls == null) {
-            return null;
-        }
-        ObjectNode copy = ((ObjectNode) n).deepCopy();
-        copy.remove(java.util.List.of("type", "prev", "hash"));
-        return MAPPER.treeToValue(copy, cls);
+        return WireMapping.toEngine(WireCodec.decode(n, 0));
     }
 
+    /** Reads a version-2 header line; a line that is not one is refused with the reason. */
     public static TranscriptHeader decodeHeader(JsonNode n) throws JsonProcessingException {
-        ObjectNode copy = ((ObjectNode) n).deepCopy();
-        copy.remove(java.util.List.of("seq", "type", "prev", "hash"));
-        return MAPPER.treeToValue(copy, TranscriptHeader.class);
+        return WireMapping.toEngine(WireCodec.decodeHeader(n));
     }
 
     /** Appends {@code prev} and the line's own hash; returns the finished line (no newline) and its hash. */

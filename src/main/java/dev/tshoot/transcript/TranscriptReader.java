@@ -11,11 +11,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.tshoot.engine.SessionEvent;
+import dev.tshoot.transcript.wire.WireCodec;
+import dev.tshoot.transcript.wire.WireFormatException;
 
 /**
- * Reads a transcript back into its header and events, streaming. Lines of event types this
- * version does not know are skipped (newer writers may add types); a torn last line is left out;
- * a format version this reader does not know is refused with a clear message.
+ * Reads a transcript back into its header and events, streaming, in either format version:
+ * version 2 strictly (through the records of {@link dev.tshoot.transcript.wire}: an unknown event
+ * type or property, a missing property or an unknown value is refused with its line number),
+ * version 1 leniently as it promised (unknown members ignored, lines of unknown event types
+ * skipped). In both, a line that is not JSON (a torn last line, or damage that verification
+ * reports) is left out; a format version this reader does not know is refused with a clear message.
  */
 public final class TranscriptReader {
 
@@ -54,7 +59,9 @@ public final class TranscriptReader {
 
     /**
      * Streams events to {@code sink} without holding them (for long transcripts); returns the header.
-     * {@code skipped} is called once per line that was not an event this version knows.
+     * {@code skipped} is called once per line left out: one that is not JSON (both versions), or, in
+     * version 1, one of an event type this version does not know. A version-2 line that is JSON but
+     * not a line of the format is refused with an {@link UnreadableException} naming its line.
      */
     public static TranscriptHeader stream(Path file, Consumer<SessionEvent> sink, Runnable skipped)
             throws UnreadableException {
@@ -63,6 +70,7 @@ public final class TranscriptReader {
         }
         try (LineSource src = new LineSource(file)) {
             TranscriptHeader header = readHeader(src, file);
+            boolean v1 = header.formatVersion() == TranscriptV1.VERSION;
             LineSource.Line line;
             while ((line = src.next()) != null) {
                 JsonNode n = parse(line.text());
@@ -70,12 +78,7 @@ public final class TranscriptReader {
                     skipped.run(); // a torn or damaged line: verification reports it
                     continue;
                 }
-                SessionEvent e;
-                try {
-                    e = TranscriptJson.decode(n);
-                } catch (JsonProcessingException ex) {
-                    e = null;
-                }
+                SessionEvent e = v1 ? v1Event(n) : v2Event(n, line.number(), file);
                 if (e == null) {
                     skipped.run();
                 } else {
@@ -85,6 +88,22 @@ public final class TranscriptReader {
             return header;
         } catch (IOException e) {
             throw new UnreadableException("Could not read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static SessionEvent v1Event(JsonNode n) {
+        try {
+            return TranscriptV1.decode(n);
+        } catch (JsonProcessingException ex) {
+            return null; // version 1 readers skip what they cannot map
+        }
+    }
+
+    private static SessionEvent v2Event(JsonNode n, long number, Path file) throws UnreadableException {
+        try {
+            return WireMapping.toEngine(WireCodec.decode(n, number));
+        } catch (WireFormatException ex) {
+            throw new UnreadableException(file + ", " + ex.getOriginalMessage());
         }
     }
 
@@ -98,14 +117,15 @@ public final class TranscriptReader {
             throw new UnreadableException(file + " is not a tshoot transcript: line 1 is not a transcript header.");
         }
         int version = h.path("formatVersion").asInt(-1);
-        if (version != TranscriptHeader.FORMAT_VERSION) {
+        if (!TranscriptHeader.READABLE_VERSIONS.contains(version)) {
             throw new UnreadableException(file + " uses transcript format version " + version + "; this tshoot reads"
-                    + " version " + TranscriptHeader.FORMAT_VERSION + ". Open it with the tshoot release that wrote it ("
+                    + " versions " + TranscriptHeader.readableVersions() + ". Open it with the tshoot release that wrote it ("
                     + h.path("tshootVersion").asText("unknown") + ") or a newer one.");
         }
         TranscriptHeader header;
         try {
-            header = TranscriptJson.decodeHeader(h);
+            header = version == TranscriptV1.VERSION ? TranscriptV1.decodeHeader(h)
+                    : WireMapping.toEngine(WireCodec.decodeHeader(h));
         } catch (JsonProcessingException e) {
             throw new UnreadableException(file + " has a damaged header: " + e.getOriginalMessage());
         }

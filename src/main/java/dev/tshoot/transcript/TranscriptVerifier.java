@@ -32,9 +32,16 @@ public final class TranscriptVerifier {
 
     public enum Status { OK, TORN_TAIL, BROKEN, UNREADABLE }
 
-    /** How every version-1 header names itself; a header that still says so but fails its hash was altered. */
-    static final String HEADER_IDENTITY = "\"format\":\"" + TranscriptHeader.FORMAT + "\",\"formatVersion\":"
-            + TranscriptHeader.FORMAT_VERSION + ",";
+    /** How every header of a readable version names itself; a header that still says so but fails its hash was altered. */
+    static final java.util.List<String> HEADER_IDENTITIES = TranscriptHeader.READABLE_VERSIONS.stream()
+            .map(TranscriptVerifier::identity).toList();
+
+    /** How a header of the version this tshoot writes names itself. */
+    static final String HEADER_IDENTITY = identity(TranscriptHeader.FORMAT_VERSION);
+
+    private static String identity(int version) {
+        return "\"format\":\"" + TranscriptHeader.FORMAT + "\",\"formatVersion\":" + version + ",";
+    }
 
     public Result verify(Path file) {
         if (!Files.exists(file)) {
@@ -70,17 +77,17 @@ public final class TranscriptVerifier {
                         + " interrupted while the file was being created. No events were recorded.", false);
             }
             JsonNode n = parse(first.text());
-            if ((n == null || !n.isObject()) && first.text().contains(HEADER_IDENTITY)) {
-                // it names itself a version-1 transcript header but no longer parses: altered, not foreign
+            if ((n == null || !n.isObject()) && HEADER_IDENTITIES.stream().anyMatch(first.text()::contains)) {
+                // it names itself a transcript header of a readable version but no longer parses: altered, not foreign
                 return broken(0, 1, "the header (line 1) was altered: " + firstProblem);
             }
             if (n == null || !TranscriptHeader.FORMAT.equals(n.path("format").asText())) {
                 return unreadable("This is not a tshoot transcript: line 1 is not a transcript header.");
             }
             int version = n.path("formatVersion").asInt(-1);
-            if (version != TranscriptHeader.FORMAT_VERSION) {
-                return unreadable("This transcript uses format version " + version + "; this tshoot reads version "
-                        + TranscriptHeader.FORMAT_VERSION + ". Use a tshoot release that writes version " + version + ".");
+            if (!TranscriptHeader.READABLE_VERSIONS.contains(version)) {
+                return unreadable("This transcript uses format version " + version + "; this tshoot reads versions "
+                        + TranscriptHeader.readableVersions() + ". Use a tshoot release that writes version " + version + ".");
             }
             return broken(0, 1, "the header (line 1) was altered: " + firstProblem);
         }
@@ -88,10 +95,10 @@ public final class TranscriptVerifier {
         if (!TranscriptHeader.FORMAT.equals(header.path("format").asText())) {
             return unreadable("This is not a tshoot transcript: line 1 is not a transcript header.");
         }
-        if (header.path("formatVersion").asInt(-1) != TranscriptHeader.FORMAT_VERSION) {
+        if (!TranscriptHeader.READABLE_VERSIONS.contains(header.path("formatVersion").asInt(-1))) {
             int v = header.path("formatVersion").asInt(-1);
-            return unreadable("This transcript uses format version " + v + "; this tshoot reads version "
-                    + TranscriptHeader.FORMAT_VERSION + ".");
+            return unreadable("This transcript uses format version " + v + "; this tshoot reads versions "
+                    + TranscriptHeader.readableVersions() + ".");
         }
         String prev = header.path("hash").asText();
         long expected = 1;

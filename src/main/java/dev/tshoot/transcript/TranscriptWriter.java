@@ -154,13 +154,30 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
     public void accept(SessionEvent event) {
         ObjectNode node = TranscriptJson.encode(event);
         synchronized (this) {
-            java.util.Map<String, Integer> counts = redactor.redact(node);
+            java.util.Map<String, Integer> counts = redactExceptTyped(node);
             if (!counts.isEmpty()) {
                 ObjectNode r = node.putObject("redactions");
                 counts.forEach(r::put);
             }
             append(node);
         }
+    }
+
+    /**
+     * Redacts every string value except the members of closed vocabularies (such as {@code status}
+     * or {@code via}): they hold no secret, and a reader refuses a value outside the vocabulary, so a
+     * secret that happens to equal one of their names must not replace it. They are set aside as
+     * non-text for the redactor and put back in place (the member order does not change).
+     */
+    private java.util.Map<String, Integer> redactExceptTyped(ObjectNode node) {
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> typed = new java.util.LinkedHashMap<>();
+        for (String m : dev.tshoot.transcript.wire.WireCodec.typedMembers(node)) {
+            typed.put(m, node.get(m));
+            node.putNull(m);
+        }
+        java.util.Map<String, Integer> counts = redactor.redact(node);
+        typed.forEach(node::set);
+        return counts;
     }
 
     /** Withholds a value the playbook marks secret from every later line (rule {@code playbook-secret}). */

@@ -126,7 +126,7 @@ class MalformedInputIT {
         Path tornHeader = Files.writeString(dir.resolve("torn-header.jsonl"), header.substring(0, 60));
         Path cutHeader = Files.writeString(dir.resolve("cut-header.jsonl"),
                 header.substring(0, header.indexOf("\"tshootVersion\"")) + "\n" + String.join("\n", lines.subList(1, lines.size())) + "\n");
-        Path version = Files.writeString(dir.resolve("version.jsonl"), text.replaceFirst("\"formatVersion\":1", "\"formatVersion\":2"));
+        Path version = Files.writeString(dir.resolve("version.jsonl"), text.replaceFirst("\"formatVersion\":" + dev.tshoot.transcript.TranscriptHeader.FORMAT_VERSION + ",", "\"formatVersion\":99,"));
         Path junkLine = Files.writeString(dir.resolve("junk-line.jsonl"),
                 String.join("\n", lines.subList(0, 3)) + "\nnot json at all\n" + String.join("\n", lines.subList(3, lines.size())) + "\n");
         Path longLine = write(dir.resolve("long-line.jsonl"), "x".repeat(1 << 20).getBytes(StandardCharsets.UTF_8), 100_000_000L);
@@ -145,12 +145,12 @@ class MalformedInputIT {
             {"transcript verify " + empty, "UNREADABLE", "empty"},
             {"transcript verify " + tornHeader, "TORN TAIL", "No events were recorded"},
             {"transcript verify " + cutHeader, "BROKEN", "BROKEN at line 1: the header (line 1) was altered"},
-            {"transcript verify " + version, "UNREADABLE", "format version 2"},
+            {"transcript verify " + version, "UNREADABLE", "format version 99"},
             {"transcript verify " + junkLine, "BROKEN", "BROKEN at line 4: event 3"},
             {"transcript verify " + longLine, "UNREADABLE", "longer than 67108864 bytes"},
             {"transcript verify " + folder, "UNREADABLE", "is a folder"},
             {"replay " + junk + " --verify", "not a tshoot transcript", "not a tshoot transcript"},
-            {"replay " + version + " --verify", "format version 2", "format version 2"},
+            {"replay " + version + " --verify", "format version 99", "format version 99"},
             {"replay " + longLine + " --verify", "not a tshoot transcript", "not a tshoot transcript"},
             {"run " + PB + " --answers " + answersJunk, "The answers file cannot be used", "a-junk.yaml"},
             {"run " + PB + " --answers " + answersBinary, "The answers file cannot be used", "not valid UTF-8"},

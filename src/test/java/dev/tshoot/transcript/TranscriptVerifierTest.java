@@ -82,7 +82,7 @@ class TranscriptVerifierTest {
         assertThat(header.playbook().id()).isEqualTo("walk");
         assertThat(header.playbook().version()).isEqualTo("1.2.0");
         assertThat(header.playbook().sha256()).isEqualTo(Fixtures.playbook("001_walk.yaml").sha256());
-        assertThat(header.formatVersion()).isEqualTo(1);
+        assertThat(header.formatVersion()).isEqualTo(2);
         SessionEvent first = TranscriptJson.decode(TranscriptJson.MAPPER.readTree(lines.get(1)));
         assertThat(first).isEqualTo(new SessionEvent.NodeEntered(1, java.time.Instant.parse("2026-01-02T03:04:06Z"),
                 "ask-os", "question", "start"));
@@ -180,7 +180,7 @@ class TranscriptVerifierTest {
         assertThat(r.status()).isEqualTo(TranscriptVerifier.Status.UNREADABLE);
         assertThat(r.message()).contains("not a tshoot transcript");
         Path future = dir.resolve("future.jsonl");
-        String header = new String(bytes, 0, lineStarts.get(1) - 1, StandardCharsets.UTF_8).replace("\"formatVersion\":1", "\"formatVersion\":9");
+        String header = new String(bytes, 0, lineStarts.get(1) - 1, StandardCharsets.UTF_8).replace("\"formatVersion\":" + TranscriptHeader.FORMAT_VERSION, "\"formatVersion\":9");
         Files.write(future, (header + "\n").getBytes(StandardCharsets.UTF_8));
         assertThat(v.verify(future).message()).contains("format version 9");
     }

@@ -27,6 +27,7 @@ import dev.tshoot.playbook.PlaybookLoader;
 import dev.tshoot.testing.TestClock;
 import dev.tshoot.transcript.TranscriptHeader;
 import dev.tshoot.transcript.TranscriptJson;
+import dev.tshoot.transcript.TranscriptV1;
 
 /**
  * The committed export fixtures in {@code src/test/resources/transcripts/}: sessions recorded with a
@@ -191,7 +192,7 @@ public final class ExportFixtures {
             TestClock clock = new TestClock(Instant.parse(start));
             AtomicInteger n = new AtomicInteger();
             SessionEngine engine = new SessionEngine(clock, () -> id + n.incrementAndGet());
-            header = new TranscriptHeader(TranscriptHeader.FORMAT, TranscriptHeader.FORMAT_VERSION, "0.1.0-test", id,
+            header = new TranscriptHeader(TranscriptHeader.FORMAT, TranscriptV1.VERSION, "0.1.0-test", id,
                     clock.instant(), new TranscriptHeader.PlaybookRef(pb.id(), pb.metadata().version(),
                             pb.metadata().title(), pb.sha256(), pb.file()),
                     new TranscriptHeader.Host("Linux", "6.1.0-test", "amd64", "fixture-host", "support"));
@@ -203,9 +204,9 @@ public final class ExportFixtures {
             StringBuilder sb = new StringBuilder();
             String prev = "";
             List<ObjectNode> nodes = new ArrayList<>();
-            nodes.add(TranscriptJson.encode(header));
+            nodes.add(TranscriptV1.encode(header));
             for (SessionEvent e : events) {
-                ObjectNode o = TranscriptJson.encode(e);
+                ObjectNode o = TranscriptV1.encode(e);
                 Map<String, Integer> r = redactions.getOrDefault(e.type() + ":" + o.path("node").asText(),
                         redactions.get(e.type()));
                 if (r != null) {

@@ -1,0 +1,36 @@
+package dev.tshoot.transcript.wire;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Line 0 of a version-2 transcript as written: which tshoot wrote it, which playbook (pinned by
+ * id and SHA-256 of the file) and on which host. {@code seq}, {@code type}, {@code prev} and
+ * {@code hash} are the line's envelope, written by {@link WireCodec}.
+ */
+public record WireHeader(
+        @JsonProperty(value = "format", required = true) String format,
+        @JsonProperty(value = "formatVersion", required = true) int formatVersion,
+        @JsonProperty(value = "tshootVersion", required = true) String tshootVersion,
+        @JsonProperty(value = "sessionId", required = true) String sessionId,
+        @JsonProperty(value = "startedAt", required = true) Instant startedAt,
+        @JsonProperty(value = "playbook", required = true) Playbook playbook,
+        @JsonProperty(value = "host", required = true) Host host) {
+
+    /** The playbook the session walked. */
+    public record Playbook(
+            @JsonProperty(value = "id", required = true) String id,
+            @JsonProperty("version") String version,
+            @JsonProperty("title") String title,
+            @JsonProperty(value = "sha256", required = true) String sha256,
+            @JsonProperty("file") String file) {}
+
+    /** A short summary of the machine the session ran on; a value that could not be read is left out. */
+    public record Host(
+            @JsonProperty("os") String os,
+            @JsonProperty("osVersion") String osVersion,
+            @JsonProperty("arch") String arch,
+            @JsonProperty("hostname") String hostname,
+            @JsonProperty("user") String user) {}
+}
