@@ -61,7 +61,7 @@ public final class AnswersFile {
             String ptr = "/" + LocatedYaml.seg(id);
             SourceLocation at = yaml.keyAt(ptr);
             Node target = playbook.node(id);
-            String refused = target == null ? null : target.accept(TAKES_NO_ANSWER);
+            String refused = target == null ? null : Nodes.whyNoAnswer(target);
             if (refused != null) {
                 findings.add(new Finding(Finding.Severity.ERROR, "bad-value", name, at.line(), at.column(), id, refused,
                         "remove this line; answer questions (and, if you like, actions with 'done')"));
@@ -116,18 +116,4 @@ public final class AnswersFile {
     private static Result fail(String name, int line, String message, String hint) {
         return new Result(Map.of(), List.of(new Finding(Finding.Severity.ERROR, "unreadable", name, line, 0, "", message, hint)));
     }
-
-    /** Why a node cannot be answered from an answers file; null for the nodes that take answers. */
-    private static final Node.Visitor<String> TAKES_NO_ANSWER = new Node.Visitor<>() {
-        @Override public String question(Node.Question q) { return null; }
-
-        @Override public String check(Node.Check c) {
-            return "'" + c.id() + "' is a " + c.type() + "; it takes no answer"
-                    + " (commands are approved with --yes or --yes-mutating, not in the answers file)";
-        }
-
-        @Override public String action(Node.Action a) { return null; }
-
-        @Override public String outcome(Node.Outcome o) { return "'" + o.id() + "' is a " + o.type() + "; it takes no answer"; }
-    };
 }

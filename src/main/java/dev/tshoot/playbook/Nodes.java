@@ -10,8 +10,33 @@ public final class Nodes {
 
     private Nodes() {}
 
-    /** The kinds of node. */
-    public enum Kind { QUESTION, CHECK, ACTION, OUTCOME }
+    /**
+     * The kinds of node, with the {@code type} names playbooks use. The parser switches over these
+     * exhaustively, so a new kind here fails to compile there until it is parsed.
+     */
+    public enum Kind {
+        QUESTION, CHECK, ACTION, OUTCOME;
+
+        /** The name in YAML and in transcripts. */
+        public String yamlName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The kind a playbook's {@code type} names, or null. */
+        public static Kind fromYaml(String type) {
+            for (Kind k : values()) {
+                if (k.yamlName().equals(type)) {
+                    return k;
+                }
+            }
+            return null;
+        }
+
+        /** Every {@code type} name, in declaration order. */
+        public static java.util.List<String> yamlNames() {
+            return java.util.Arrays.stream(values()).map(Kind::yamlName).toList();
+        }
+    }
 
     /** The kind of {@code node}; null for null (a node id the playbook does not have). */
     public static Kind kind(Node node) {
@@ -27,6 +52,27 @@ public final class Nodes {
     public static Node.Outcome outcome(Node node) {
         return node == null ? null : node.accept(OUTCOME);
     }
+
+    /**
+     * Why {@code node} cannot be answered (from an answers file or at the prompt); null for the kinds
+     * that take an answer (questions, and actions, which take "done").
+     */
+    public static String whyNoAnswer(Node node) {
+        return node == null ? null : node.accept(NO_ANSWER);
+    }
+
+    private static final Node.Visitor<String> NO_ANSWER = new Node.Visitor<>() {
+        @Override public String question(Node.Question q) { return null; }
+
+        @Override public String check(Node.Check c) {
+            return "'" + c.id() + "' is a " + c.type() + "; it takes no answer"
+                    + " (commands are approved with --yes or --yes-mutating, not in the answers file)";
+        }
+
+        @Override public String action(Node.Action a) { return null; }
+
+        @Override public String outcome(Node.Outcome o) { return "'" + o.id() + "' is a " + o.type() + "; it takes no answer"; }
+    };
 
     private static final Node.Visitor<Kind> KIND = new Node.Visitor<>() {
         @Override public Kind question(Node.Question q) { return Kind.QUESTION; }

@@ -176,17 +176,19 @@ final class PlaybookParser {
         if (type == null) {
             return null;
         }
-        return switch (type) {
-            case "question" -> question(id, o);
-            case "check" -> check(id, o);
-            case "action" -> action(id, o);
-            case "outcome" -> outcome(id, o);
-            default -> {
-                o.bad("type", "node type '" + type + "' is not one of question, check, action, outcome."
-                        + Suggest.didYouMean(type, List.of("question", "check", "action", "outcome")),
-                        "set type to question, check, action or outcome");
-                yield null;
-            }
+        Nodes.Kind kind = Nodes.Kind.fromYaml(type);
+        if (kind == null) {
+            String names = String.join(", ", Nodes.Kind.yamlNames());
+            o.bad("type", "node type '" + type + "' is not one of " + names + "."
+                    + Suggest.didYouMean(type, Nodes.Kind.yamlNames()),
+                    "set type to " + names.replaceFirst(", ([a-z]+)$", " or $1"));
+            return null;
+        }
+        return switch (kind) {
+            case QUESTION -> question(id, o);
+            case CHECK -> check(id, o);
+            case ACTION -> action(id, o);
+            case OUTCOME -> outcome(id, o);
         };
     }
 

@@ -8,6 +8,7 @@ import dev.tshoot.app.ListPlaybooks;
 import dev.tshoot.app.TestPlaybook;
 import dev.tshoot.engine.PlaybookTests;
 import dev.tshoot.playbook.Node;
+import dev.tshoot.playbook.Nodes;
 import dev.tshoot.playbook.Playbook;
 
 /** How {@code playbook list}, {@code show}, {@code lint} and {@code test} print their results. */
@@ -44,22 +45,18 @@ final class PlaybookViews {
         out.println(Console.bold("Nodes (" + p.nodes().size() + "):"));
         for (Node n : p.nodes().values()) {
             String targets = n.targets().isEmpty() ? "" : Console.dim(" -> " + String.join(", ", n.targets()));
-            out.println(String.format("  %-36s %-18s %s%s", n.id(), n.accept(KIND), shorten(n.headline()), targets));
+            out.println(String.format("  %-36s %-18s %s%s", n.id(), kind(n), shorten(n.headline()), targets));
         }
         out.println(Console.bold("Sources:"));
         m.sources().forEach(s -> out.println("  " + s));
     }
 
     /** A node's kind as {@code playbook show} lists it: outcomes with their result. */
-    static final Node.Visitor<String> KIND = new Node.Visitor<>() {
-        @Override public String question(Node.Question q) { return q.type(); }
-
-        @Override public String check(Node.Check c) { return c.type(); }
-
-        @Override public String action(Node.Action a) { return a.type(); }
-
-        @Override public String outcome(Node.Outcome o) { return "outcome:" + o.result().yamlName(); }
-    };
+    /** The kind shown in {@code playbook show}: the node's type, with the result for an outcome. */
+    static String kind(Node n) {
+        Node.Outcome o = Nodes.outcome(n);
+        return o != null ? "outcome:" + o.result().yamlName() : n.type();
+    }
 
     static void lint(PrintWriter out, LintPlaybooks.Report report) {
         report.problems().forEach(out::println);
