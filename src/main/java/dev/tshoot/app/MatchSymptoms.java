@@ -10,6 +10,7 @@ import dev.tshoot.playbook.Playbook;
 import dev.tshoot.playbook.PlaybookCatalog;
 import dev.tshoot.playbook.PlaybookLoader;
 import dev.tshoot.playbook.SymptomMatcher;
+import dev.tshoot.text.SafeText;
 
 /**
  * {@code match "<error text>"} / {@code match --file <log>}: which playbooks and entry nodes
@@ -93,7 +94,6 @@ public final class MatchSymptoms {
 
     /** One line of at most 160 characters: what a match shows of the text. */
     public static String shorten(String s) {
-        String one = s.replaceAll("\\s+", " ").strip();
-        return one.length() > 160 ? one.substring(0, 157) + "..." : one;
+        return SafeText.shorten(s, 160);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.tshoot.playbook.OsFamily;
+import dev.tshoot.text.Words;
 
 /**
  * Diagnostics that run nothing: probe facts and command results come from a script (a playbook
@@ -57,7 +58,7 @@ public final class ScriptedDiagnostics implements Diagnostics {
         String program = request.argv().isEmpty() ? "" : request.argv().get(0);
         CommandData d = take(commands, request.node(), program);
         return d != null ? d : CommandData.notRun("not_found", "no result scripted or recorded for '"
-                + String.join(" ", request.argv()) + "' at '" + request.node() + "'");
+                + Words.argv(request.argv()) + "' at '" + request.node() + "'");
     }
 
     /** True when results are scripted for this node. */

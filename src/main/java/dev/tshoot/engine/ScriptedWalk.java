@@ -9,6 +9,7 @@ import java.util.Map;
 
 import dev.tshoot.playbook.Node;
 import dev.tshoot.playbook.Nodes;
+import dev.tshoot.text.Words;
 
 /**
  * Walks a session without prompts, answering from a script: node id to one answer, or to a list
@@ -43,7 +44,7 @@ public final class ScriptedWalk {
                 // consent comes from the command line only, never from an answers file
                 Diagnostics.CommandRequest req = session.pendingCommand();
                 return new Result(null, node.id(), "the command at '" + node.id() + "' needs consent before it runs: "
-                        + String.join(" ", req.shown()) + (req.mutating() ? " (it CHANGES the system)" : " (read-only)")
+                        + Words.argv(req.shown()) + (req.mutating() ? " (it CHANGES the system)" : " (read-only)")
                         + ". Pass " + (req.mutating() ? "--yes-mutating" : "--yes") + " to approve it, or --dry-run to run nothing.");
             }
             if (answers != null) {

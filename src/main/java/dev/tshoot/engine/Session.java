@@ -12,6 +12,7 @@ import dev.tshoot.playbook.Node;
 import dev.tshoot.playbook.Nodes;
 import dev.tshoot.playbook.Playbook;
 import dev.tshoot.playbook.Suggest;
+import dev.tshoot.text.Words;
 
 /**
  * One walk through a playbook. It takes answers and emits {@link SessionEvent}s; it knows no
@@ -106,7 +107,7 @@ public final class Session {
                 default -> null;
             };
             if (c == null) {
-                throw new SessionException("'" + text + "' does not answer \"Run " + String.join(" ", w.pending.shown())
+                throw new SessionException("'" + text + "' does not answer \"Run " + Words.argv(w.pending.shown())
                         + "?\". Expected yes, no or always.");
             }
             consent(c);

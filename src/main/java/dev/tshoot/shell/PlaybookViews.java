@@ -9,6 +9,7 @@ import dev.tshoot.app.TestPlaybook;
 import dev.tshoot.engine.PlaybookTests;
 import dev.tshoot.playbook.Node;
 import dev.tshoot.playbook.Nodes;
+import dev.tshoot.text.SafeText;
 import dev.tshoot.playbook.Playbook;
 
 /** How {@code playbook list}, {@code show}, {@code lint} and {@code test} print their results. */
@@ -45,7 +46,7 @@ final class PlaybookViews {
         out.println(Console.bold("Nodes (" + p.nodes().size() + "):"));
         for (Node n : p.nodes().values()) {
             String targets = n.targets().isEmpty() ? "" : Console.dim(" -> " + String.join(", ", n.targets()));
-            out.println(String.format("  %-36s %-18s %s%s", n.id(), kind(n), shorten(n.headline()), targets));
+            out.println(String.format("  %-36s %-18s %s%s", n.id(), kind(n), SafeText.shorten(n.headline(), 50), targets));
         }
         out.println(Console.bold("Sources:"));
         m.sources().forEach(s -> out.println("  " + s));
@@ -95,10 +96,5 @@ final class PlaybookViews {
         out.println(TestPlaybook.passed(report) + " of " + report.results().size() + " case(s) passed"
                 + (report.uncovered().isEmpty() ? "; every outcome is reached by a case."
                         : "; outcomes no case reaches: " + String.join(", ", report.uncovered()) + "."));
-    }
-
-    private static String shorten(String s) {
-        String one = s == null ? "" : s.replaceAll("\\s+", " ").strip();
-        return one.length() > 50 ? one.substring(0, 47) + "..." : one;
     }
 }
