@@ -25,34 +25,33 @@ final class PlaybookViews {
         }
         out.println(Console.bold(String.format("%-40s %-9s %s", "ID", "VERSION", "TITLE")));
         for (ListPlaybooks.Row r : listing.rows()) {
-            String title = r.valid() ? r.title()
+            String title = r.valid() ? SafeText.inline(r.title())
                     : Console.red("invalid: " + r.findings() + " finding(s); run 'playbook lint " + r.id() + "'");
-            out.println(String.format("%-40s %-9s %s", r.id(), r.version(), title));
+            out.println(String.format("%-40s %-9s %s", SafeText.inline(r.id()), SafeText.inline(r.version()), title));
         }
     }
 
     static void show(PrintWriter out, Playbook p) {
         var m = p.metadata();
-        out.println(Console.bold(m.title()) + "  (" + m.id() + " " + m.version() + ")");
+        out.println(Console.bold(m.title()) + "  (" + SafeText.inline(m.id()) + " " + SafeText.inline(m.version()) + ")");
         out.print(Console.indent(m.description(), "  "));
         if (!m.platforms().isEmpty()) {
-            out.println("Platforms: " + String.join(", ", m.platforms()));
+            out.println("Platforms: " + SafeText.inline(String.join(", ", m.platforms())));
         }
         if (!m.tags().isEmpty()) {
-            out.println("Tags:      " + String.join(", ", m.tags()));
+            out.println("Tags:      " + SafeText.inline(String.join(", ", m.tags())));
         }
-        out.println("File:      " + p.file() + "  sha256 " + p.sha256().substring(0, 16) + "…");
-        out.println("Start:     " + p.start());
+        out.println("File:      " + SafeText.inline(String.valueOf(p.file())) + "  sha256 " + p.sha256().substring(0, 16) + "…");
+        out.println("Start:     " + SafeText.inline(p.start()));
         out.println(Console.bold("Nodes (" + p.nodes().size() + "):"));
         for (Node n : p.nodes().values()) {
             String targets = n.targets().isEmpty() ? "" : Console.dim(" -> " + String.join(", ", n.targets()));
-            out.println(String.format("  %-36s %-18s %s%s", n.id(), kind(n), SafeText.shorten(n.headline(), 50), targets));
+            out.println(String.format("  %-36s %-18s %s%s", SafeText.inline(n.id()), kind(n), SafeText.shorten(n.headline(), 50), targets));
         }
         out.println(Console.bold("Sources:"));
-        m.sources().forEach(s -> out.println("  " + s));
+        m.sources().forEach(s -> out.println("  " + SafeText.inline(s)));
     }
 
-    /** A node's kind as {@code playbook show} lists it: outcomes with their result. */
     /** The kind shown in {@code playbook show}: the node's type, with the result for an outcome. */
     static String kind(Node n) {
         Node.Outcome o = Nodes.outcome(n);
@@ -60,7 +59,7 @@ final class PlaybookViews {
     }
 
     static void lint(PrintWriter out, LintPlaybooks.Report report) {
-        report.problems().forEach(out::println);
+        report.problems().forEach(l -> out.println(SafeText.block(l)));
         for (LintPlaybooks.Checked c : report.checked()) {
             if (c.clean()) {
                 out.println(Console.green("ok") + "  " + c.file() + "  (" + c.result().playbook().nodes().size() + " nodes)");
@@ -83,10 +82,10 @@ final class PlaybookViews {
     static void test(PrintWriter out, PlaybookTests.Report report) {
         for (var r : report.results()) {
             if (r.passed()) {
-                out.println(Console.green("PASS") + "  " + r.name() + Console.dim("  -> " + r.outcome()));
+                out.println(Console.green("PASS") + "  " + SafeText.inline(r.name()) + Console.dim("  -> " + r.outcome()));
             } else {
-                out.println(Console.red("FAIL") + "  " + r.name() + "  (" + r.file() + ")");
-                out.println("      " + r.failure());
+                out.println(Console.red("FAIL") + "  " + SafeText.inline(r.name()) + "  (" + SafeText.inline(String.valueOf(r.file())) + ")");
+                out.println("      " + SafeText.block(r.failure()));
             }
         }
         if (!report.badCases().isEmpty()) {

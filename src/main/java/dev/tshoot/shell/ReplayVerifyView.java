@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import dev.tshoot.app.VerifyReplay;
 import dev.tshoot.playbook.Playbook;
 import dev.tshoot.transcript.ReplayVerifier;
+import dev.tshoot.text.SafeText;
 
 /** Renders {@code replay --verify}: SAME or DIVERGED, and why a transcript or playbook could not be used. */
 final class ReplayVerifyView implements VerifyReplay.Result.Visitor<Void> {
@@ -19,7 +20,7 @@ final class ReplayVerifyView implements VerifyReplay.Result.Visitor<Void> {
 
     @Override
     public Void unreadable(VerifyReplay.Unreadable u) {
-        out.println(u.message());
+        out.println(SafeText.block(u.message()));
         return null;
     }
 
@@ -33,11 +34,11 @@ final class ReplayVerifyView implements VerifyReplay.Result.Visitor<Void> {
     public Void verified(VerifyReplay.Verified v) {
         Playbook pb = v.playbook();
         ReplayVerifier.Report r = v.report();
-        out.println("Re-walked " + r.eventsRead() + " recorded events against " + pb.file() + " (" + pb.id() + " "
-                + pb.metadata().version() + "); nothing was run on this host.");
+        out.println("Re-walked " + r.eventsRead() + " recorded events against " + SafeText.inline(String.valueOf(pb.file())) + " (" + SafeText.inline(pb.id()) + " "
+                + SafeText.inline(pb.metadata().version()) + "); nothing was run on this host.");
         if (r.hashDiffers()) {
             out.println(Console.yellow("The playbook differs from the one the session used: pinned sha256 "
-                    + v.header().playbook().sha256().substring(0, 16) + "… (version " + v.header().playbook().version()
+                    + SafeText.inline(v.header().playbook().sha256().substring(0, 16)) + "… (version " + SafeText.inline(v.header().playbook().version())
                     + "), now " + r.playbookSha256().substring(0, 16) + "… (version " + pb.metadata().version() + ")."));
         }
         if (r.same()) {
@@ -47,9 +48,9 @@ final class ReplayVerifyView implements VerifyReplay.Result.Visitor<Void> {
                     + " are what the session recorded.");
         } else {
             var d = r.divergence();
-            out.println(Console.red("DIVERGED") + " after '" + d.node() + "': the session went to '" + d.recorded()
-                    + "', the playbook now goes to '" + d.now() + "'.");
-            out.println("  why: " + d.why());
+            out.println(Console.red("DIVERGED") + " after '" + SafeText.inline(d.node()) + "': the session went to '" + SafeText.inline(d.recorded())
+                    + "', the playbook now goes to '" + SafeText.inline(d.now()) + "'.");
+            out.println("  why: " + SafeText.block(d.why()));
         }
         return null;
     }

@@ -166,6 +166,10 @@ class HostileTextTest {
         SessionView.outcome(new PrintWriter(w), (Node.Outcome) s.current());
         String out = w.toString();
         assertTerminalSafe("path", out, 1);
+        StringWriter shown = new StringWriter();
+        PlaybookViews.show(new PrintWriter(shown), pb);
+        assertNoRawControl("playbook show", shown.toString().replaceAll("\u001b\\[[0-9;]*m", ""));
+        assertThat(shown.toString()).contains("\\u001b]0;pwned\\u0007").contains("\\u001b]52;c;eA==\\u0007");
         assertThat(out).contains(" 1. ask                                P\\u001b[2K\\u001b[1A\\u009b\\u202e\\u200b\\u000d\\u001b]52;c;SGVs… = L\\u001b]0;t\\u0007\\u2066\n")
                 .contains("RESOLVED  O\\u001b[2J\\u0085\n  M\\u001b[1A\n");
     }
