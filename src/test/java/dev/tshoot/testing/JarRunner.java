@@ -210,8 +210,8 @@ public final class JarRunner {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError(this.what + " did not show " + what + " within " + within.toSeconds()
-                            + " s; its output so far:\n" + output());
+                    throw new AssertionError(this.what + " did not show " + what + " within " + time(within)
+                            + "; its output so far:\n" + output());
                 }
                 TimeUnit.NANOSECONDS.timedWait(this, left);
             }
@@ -227,7 +227,7 @@ public final class JarRunner {
                 kill();
                 process.waitFor(10, TimeUnit.SECONDS);
                 reader.join(TimeUnit.SECONDS.toMillis(10));
-                throw new AssertionError(what + " did not exit within " + within.toSeconds() + " s and was killed;"
+                throw new AssertionError(what + " did not exit within " + time(within) + " and was killed;"
                         + " its output so far:\n" + output());
             }
             reader.join(Math.max(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()), 1000));
@@ -237,6 +237,10 @@ public final class JarRunner {
                         + " output open; its output so far:\n" + output());
             }
             return process.exitValue();
+        }
+
+        private static String time(Duration d) {
+            return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
         }
 
         /** Kills the jar and everything it started (SIGKILL). */

@@ -22,7 +22,7 @@ class JarRunnerTest {
         try (JarRunner.Interactive p = sh("echo started; exec sleep 300")) {
             p.awaitOutput("started", Duration.ofSeconds(30));
             assertThatThrownBy(() -> p.awaitExit(Duration.ofMillis(300))).isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("did not exit within 0 s and was killed").hasMessageEndingWith("its output so far:\nstarted\n");
+                    .hasMessageContaining("did not exit within 300 ms and was killed").hasMessageEndingWith("its output so far:\nstarted\n");
             assertThat(p.process().isAlive()).isFalse();
         }
     }
@@ -35,7 +35,7 @@ class JarRunnerTest {
             p.awaitPrompts(2, Duration.ofSeconds(30));
             assertThat(p.prompts()).isEqualTo(2);
             assertThatThrownBy(() -> p.awaitPrompts(3, Duration.ofMillis(200))).isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("did not show prompt number 3 within 0 s; its output so far:\ntshoot> choose 1-3> ");
+                    .hasMessageContaining("did not show prompt number 3 within 200 ms; its output so far:\ntshoot> choose 1-3> ");
         }
     }
 
@@ -45,14 +45,6 @@ class JarRunnerTest {
             assertThatThrownBy(() -> p.awaitOutput("never", Duration.ofSeconds(60))).isInstanceOf(AssertionError.class)
                     .hasMessageContaining("ended before it showed 'never'; its output:\nbye\n");
             assertThat(p.awaitExit(Duration.ofSeconds(30))).isZero();
-        }
-    }
-
-    @Test
-    void aChildThatKeepsTheOutputOpenAfterTheExitFails() throws Exception {
-        try (JarRunner.Interactive p = sh("sleep 300 & echo parent done")) {
-            assertThatThrownBy(() -> p.awaitExit(Duration.ofSeconds(2))).isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("exited 0 but a process it started keeps its output open");
         }
     }
 }
