@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -17,7 +20,7 @@ import dev.tshoot.testing.Fixtures;
 
 /**
  * Numbered broken playbooks (src/test/resources/playbooks/invalid), each with its expected lint
- * exit status, rule, line and message in expected.tsv.
+ * exit status and every finding (rule, line and message, in order) in expected.tsv.
  */
 class BrokenPlaybooksTest {
 
@@ -25,30 +28,45 @@ class BrokenPlaybooksTest {
         return Fixtures.resource("playbooks/invalid");
     }
 
-    static Stream<Arguments> cases() throws IOException {
-        return Files.readAllLines(dir().resolve("expected.tsv")).stream()
-                .filter(l -> !l.isBlank() && !l.startsWith("#"))
-                .map(l -> l.split("\t"))
-                .map(c -> Arguments.of(c[0], Integer.parseInt(c[1]), c[2], Integer.parseInt(c[3]), c[4]));
+    /** One expected finding: a row of expected.tsv. */
+    record Expected(String file, int exit, String rule, int line, String message) {
+        @Override
+        public String toString() {
+            return rule + " line " + line + ": " + message;
+        }
     }
 
-    @ParameterizedTest(name = "{0} -> [{2}] line {3}")
+    static List<Expected> rows() throws IOException {
+        return Files.readAllLines(dir().resolve("expected.tsv")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .map(l -> l.split("\t", -1))
+                .map(c -> new Expected(c[0], Integer.parseInt(c[1]), c[2], Integer.parseInt(c[3]), c[4]))
+                .toList();
+    }
+
+    static Stream<Arguments> cases() throws IOException {
+        Map<String, List<Expected>> byFile = new LinkedHashMap<>();
+        for (Expected e : rows()) {
+            byFile.computeIfAbsent(e.file(), f -> new ArrayList<>()).add(e);
+        }
+        return byFile.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+    }
+
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void givesTheExpectedFindingWithLocationAndHint(String file, int exit, String rule, int line, String fragment)
-            throws IOException {
+    void givesExactlyTheExpectedFindingsWithLocationAndHint(String file, List<Expected> expected) throws IOException {
         byte[] bytes = Files.readAllBytes(dir().resolve(file));
         String expectedId = file.contains("id_mismatch") ? "other-id" : null;
         PlaybookLoader.Result r = new PlaybookLoader(java.util.Set.copyOf(dev.tshoot.probe.ProbeRegistry.builtin().names()))
                 .load(file, bytes, expectedId);
 
         assertThat(r.playbook()).as("an invalid playbook is never handed out").isNull();
-        assertThat(r.exitStatus()).isEqualTo(exit);
+        assertThat(expected).extracting(Expected::exit).as("expected.tsv gives %s one exit status", file)
+                .containsOnly(expected.get(0).exit());
+        assertThat(r.exitStatus()).isEqualTo(expected.get(0).exit());
         assertThat(r.findings()).as("findings of " + file)
-                .anySatisfy(f -> {
-                    assertThat(f.rule()).isEqualTo(rule);
-                    assertThat(f.line()).isEqualTo(line);
-                    assertThat(f.message()).contains(fragment);
-                });
+                .map(f -> new Expected(file, expected.get(0).exit(), f.rule(), f.line(), f.message()))
+                .containsExactlyElementsOf(expected);
         assertThat(r.findings()).allSatisfy(f -> {
             assertThat(f.file()).isEqualTo(file);
             assertThat(f.line()).as("every finding has a line: " + f.format()).isPositive();

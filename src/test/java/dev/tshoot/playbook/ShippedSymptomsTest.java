@@ -1,7 +1,6 @@
 package dev.tshoot.playbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,8 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * paste them, must rank the right shipped playbook and entry node first.
  *
  * <p>To add texts (for example S10-S14 of docker-desktop-nested-virtualization), add rows to
- * {@link #TEXTS}: symptom id, playbook id, entry node, text. Rows whose playbook is not in
- * {@code playbooks/} are skipped. Give each symptom its exact documented string(s) and at least
+ * {@link #TEXTS}: symptom id, playbook id, entry node, text. A row whose playbook is not in
+ * {@code playbooks/} fails. Give each symptom its exact documented string(s) and at least
  * one variant as pasted: wrapped, quoted, with literal {@code \r\n} escapes, inside a log line.
  */
 class ShippedSymptomsTest {
@@ -203,7 +202,10 @@ class ShippedSymptomsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("texts")
     void ranksTheRightPlaybookAndEntryNodeFirst(Text t) {
-        assumeTrue(Files.exists(PLAYBOOKS.resolve(t.playbook() + ".yaml")), "playbook " + t.playbook() + " is not shipped");
+        assertThat(shipped).extracting(Playbook::id)
+                .as("%s names playbook '%s', which is not shipped in %s/: ship it or remove the row from TEXTS", t, t.playbook(),
+                        PLAYBOOKS)
+                .contains(t.playbook());
         List<SymptomMatcher.Candidate> c = SymptomMatcher.match(t.text(), shipped);
         assertThat(c).as("candidates for %s", t).isNotEmpty();
         SymptomMatcher.Candidate first = c.get(0);

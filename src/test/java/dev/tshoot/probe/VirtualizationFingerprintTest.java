@@ -121,15 +121,15 @@ class VirtualizationFingerprintTest {
 
         assertThat(r.facts()).containsEntry("isVirtualMachine", true).containsEntry("hypervisor", "vmware")
                 .containsEntry("confidence", "high").containsEntry("hardwareVirtualizationExposed", false);
-        assertThat(r.evidence()).anySatisfy(e -> {
-            assertThat(e.source()).isEqualTo("/sys/class/dmi/id/sys_vendor");
-            assertThat(e.observed()).isEqualTo("VMware, Inc.");
-            assertThat(e.weight()).isEqualTo(Evidence.Weight.STRONG);
-        });
-        assertThat(r.evidence()).anySatisfy(e -> {
-            assertThat(e.source()).isEqualTo("NIC OUI");
-            assertThat(e.weight()).isEqualTo(Evidence.Weight.WEAK);
-        });
+        assertThat(r.evidence()).containsExactly(
+                new Evidence("/sys/class/dmi/id/sys_vendor", "VMware, Inc.",
+                        "virtual machine: vmware (VMware guest (ESXi, Workstation or Fusion))", Evidence.Weight.STRONG),
+                new Evidence("cpu flag hypervisor", "present",
+                        "hypervisor CPU flag: running under a hypervisor (does not say which)", Evidence.Weight.STRONG),
+                new Evidence("cpu flags vmx/svm", "neither",
+                        "VT-x/AMD-V not visible to this OS", Evidence.Weight.MEDIUM),
+                new Evidence("NIC OUI", "ens192 00:50:56:9a:1b:2c",
+                        "VMware OUI: tie-breaker only", Evidence.Weight.WEAK));
         assertThat(probe.verdicts(r)).singleElement().satisfies(v -> {
             assertThat(v.level()).isEqualTo(Verdict.Level.WARN);
             assertThat(v.message()).contains("Docker Desktop and WSL 2 will not start in this VM");
@@ -163,7 +163,15 @@ class VirtualizationFingerprintTest {
         assertThat(r.facts()).containsEntry("isVirtualMachine", false).containsEntry("hypervisor", "none");
         assertThat(traps(r).get("windows-host-hyperv"))
                 .startsWith("Windows host running Hyper-V/WSL 2/VBS looks like a Hyper-V guest");
-        assertThat(r.evidence()).anySatisfy(e -> assertThat(e.source()).isEqualTo("Win32_ComputerSystem.HypervisorPresent"));
+        assertThat(r.evidence()).containsExactly(
+                new Evidence("Win32_ComputerSystem.Manufacturer", "Dell Inc.",
+                        "physical hardware (Dell Inc. / XPS 15 9530): not a known hypervisor vendor", Evidence.Weight.MEDIUM),
+                new Evidence("Win32_ComputerSystem.HypervisorPresent", "true",
+                        "a hypervisor runs: a VM, or a host with Hyper-V/WSL 2/VBS", Evidence.Weight.MEDIUM),
+                new Evidence("NIC OUI", "vEthernet (WSL (Hyper-V firewall)) 00:15:5d:7e:01:02",
+                        "Hyper-V prefix on a host-side adapter (this machine runs VMs/containers)", Evidence.Weight.WEAK),
+                new Evidence("NIC OUI", "vEthernet (Default Switch) 00:15:5d:a4:39:20",
+                        "Hyper-V prefix on a host-side adapter (this machine runs VMs/containers)", Evidence.Weight.WEAK));
         assertThat(r.unknown()).containsKey("hardwareVirtualizationExposed");
     }
 
@@ -185,7 +193,17 @@ class VirtualizationFingerprintTest {
         assertThat(r.fact("kvm")).isEqualTo(Map.of("present", true, "openable", true, "reason", "opened read-write"));
         assertThat(r.fact("kvmNested")).isEqualTo("unknown");
         assertThat(r.unknown().get("kvmNested")).contains("kvm_pvm");
-        assertThat(r.evidence()).anySatisfy(e -> assertThat(e.suggests()).startsWith("hypervisor CPU flag"));
+        assertThat(r.evidence()).containsExactly(
+                new Evidence("/sys/class/dmi/id", "absent",
+                        "no DMI/SMBIOS tables on x86: micro-VM hint (Firecracker-style)", Evidence.Weight.MEDIUM),
+                new Evidence("cpu flag hypervisor", "present",
+                        "hypervisor CPU flag: running under a hypervisor (does not say which)", Evidence.Weight.STRONG),
+                new Evidence("cpu flags vmx/svm", "neither",
+                        "VT-x/AMD-V not visible to this OS", Evidence.Weight.MEDIUM),
+                new Evidence("/sys/devices/system/clocksource/clocksource0/available_clocksource", "tsc kvm-clock",
+                        "KVM paravirtual clock (kvm-clock): KVM-based hypervisor, or one emulating KVM", Evidence.Weight.MEDIUM),
+                new Evidence("/.dockerenv", "present",
+                        "inside a docker container", Evidence.Weight.WEAK));
         assertThat(traps(r).get("no-dmi-microvm")).startsWith("No DMI on x86: micro-VM hint");
     }
 
@@ -209,10 +227,11 @@ class VirtualizationFingerprintTest {
 
         assertThat(r.facts()).containsEntry("isVirtualMachine", false).containsEntry("hypervisor", "none")
                 .containsEntry("kvmNested", "Y");
-        assertThat(probe.verdicts(r)).anySatisfy(v -> {
-            assertThat(v.level()).isEqualTo(Verdict.Level.WARN);
-            assertThat(v.message()).contains("permission denied");
-        });
+        assertThat(probe.verdicts(r)).containsExactly(
+                new Verdict(Verdict.Level.PASS, "Hardware virtualization available", "VT-x/AMD-V is visible to the OS."),
+                new Verdict(Verdict.Level.WARN, "/dev/kvm present but not openable", "/dev/kvm exists but could not be opened:"
+                        + " permission denied for alice. Usually: add the user to the 'kvm' group (sudo usermod -aG kvm $USER)"
+                        + " and log in again."));
     }
 
     @Test

@@ -2,9 +2,6 @@ package dev.tshoot.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +25,8 @@ import dev.tshoot.transcript.TranscriptVerifier;
 
 /**
  * Two interactive shells started together, recording into the same folder, their keys interleaved
- * line by line so that both sessions write at the same time (and start in the same second): two
+ * line by line (each line sent to both, then both answers awaited) so that both sessions write at the
+ * same time (and start in the same second): two
  * distinct files, each holding only its own session, each verifying and replaying.
  */
 class ConcurrentShellsIT {
@@ -45,30 +42,34 @@ class ConcurrentShellsIT {
     @Test
     void twoShellsRecordingIntoOneFolderNeverMixTheirFiles() throws Exception {
         JarRunner tshoot = new JarRunner(transcripts, Path.of("playbooks"), List.of("-Dtshoot.transcript.fsync=true"));
-        Process a = tshoot.start();
-        Process b = tshoot.start();
-        StringBuffer outA = drain(a);
-        StringBuffer outB = drain(b);
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while ((outA.indexOf("tshoot> ") < 0 || outB.indexOf("tshoot> ") < 0) && System.nanoTime() < until) {
-            Thread.sleep(50);
-        }
-        try (OutputStream ia = a.getOutputStream(); OutputStream ib = b.getOutputStream()) {
+        try (JarRunner.Interactive a = tshoot.interactive(); JarRunner.Interactive b = tshoot.interactive()) {
+            a.awaitPrompts(1, JarRunner.TIMEOUT);
+            b.awaitPrompts(1, JarRunner.TIMEOUT);
+            // one line to each shell, then wait until both have answered it (shown their next prompt): both
+            // sessions work and write at the same time, line for line
             for (int i = 0; i < Math.max(KEYS_A.size(), KEYS_B.size()); i++) {
+                int promptsA = a.prompts();
+                int promptsB = b.prompts();
+                boolean lineToA = i < KEYS_A.size() && !KEYS_A.get(i).equals("exit");
+                boolean lineToB = i < KEYS_B.size() && !KEYS_B.get(i).equals("exit");
                 if (i < KEYS_A.size()) {
-                    send(ia, KEYS_A.get(i));
+                    a.send(KEYS_A.get(i));
                 }
                 if (i < KEYS_B.size()) {
-                    send(ib, KEYS_B.get(i));
+                    b.send(KEYS_B.get(i));
                 }
-                Thread.sleep(60);
+                if (lineToA) {
+                    a.awaitPrompts(promptsA + 1, JarRunner.TIMEOUT);
+                }
+                if (lineToB) {
+                    b.awaitPrompts(promptsB + 1, JarRunner.TIMEOUT);
+                }
             }
+            a.awaitExit(JarRunner.TIMEOUT);
+            b.awaitExit(JarRunner.TIMEOUT);
+            assertThat(a.output()).doesNotContain("Exception").contains("Session closed");
+            assertThat(b.output()).doesNotContain("Exception").contains("Session closed");
         }
-        assertThat(a.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(b.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        Thread.sleep(200);
-        assertThat(outA.toString()).doesNotContain("Exception").contains("Session closed");
-        assertThat(outB.toString()).doesNotContain("Exception").contains("Session closed");
 
         List<Path> files = tshoot.transcripts();
         assertThat(files).hasSize(2);
@@ -98,28 +99,5 @@ class ConcurrentShellsIT {
         }
         assertThat(sessions).hasSize(2);
         assertThat(notes).containsExactlyInAnyOrder("shell A", "shell B");
-    }
-
-    private static void send(OutputStream in, String line) throws IOException {
-        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        in.flush();
-    }
-
-    private static StringBuffer drain(Process p) {
-        StringBuffer out = new StringBuffer();
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[8192];
-            try (InputStream in = p.getInputStream()) {
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    out.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-                }
-            } catch (IOException ignored) {
-                // ended
-            }
-        });
-        t.setDaemon(true);
-        t.start();
-        return out;
     }
 }

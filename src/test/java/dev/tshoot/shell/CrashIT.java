@@ -155,9 +155,19 @@ class CrashIT {
      * there to the kill (or to the exit), and (without a kill) from the prompt until the transcript appeared.
      */
     private long[] killedSession(Path dir, boolean duringStartup, long delay) throws Exception {
-        long t0 = System.nanoTime();
         JarRunner tshoot = new JarRunner(dir, Path.of("playbooks"), List.of("-Dtshoot.transcript.fsync=true"));
+        long t0 = System.nanoTime();
         Process p = tshoot.start();
+        try {
+            return drive(p, dir, duringStartup, delay, t0);
+        } finally {
+            if (p.isAlive()) { // an assertion failed mid-way: never leave the jar running
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private long[] drive(Process p, Path dir, boolean duringStartup, long delay, long t0) throws Exception {
         StringBuffer out = new StringBuffer();
         Object promptSeen = new Object();
         boolean[] seen = {false};
@@ -200,7 +210,7 @@ class CrashIT {
         feeder.start();
         if (!duringStartup) {
             synchronized (promptSeen) {
-                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                long end = System.nanoTime() + JarRunner.TIMEOUT.toNanos();
                 while (!seen[0] && p.isAlive() && System.nanoTime() < end) {
                     promptSeen.wait(100);
                 }
@@ -210,8 +220,8 @@ class CrashIT {
         long prompt = System.nanoTime();
         long fileAt = Long.MAX_VALUE;
         if (delay < 0) {
-            long until = prompt + TimeUnit.SECONDS.toNanos(120);
-            while (p.isAlive() && System.nanoTime() < until) {
+            long until = prompt + JarRunner.TIMEOUT.toNanos();
+            while (p.isAlive() && System.nanoTime() < until) { // bounded; polls to time when the file appears
                 if (fileAt == Long.MAX_VALUE) {
                     try (var s = Files.list(dir)) {
                         if (s.anyMatch(f -> f.toString().endsWith(".jsonl"))) {
@@ -224,7 +234,7 @@ class CrashIT {
             assertThat(p.waitFor(1, TimeUnit.SECONDS)).as("the whole session ends by itself: " + out).isTrue();
             assertThat(p.exitValue()).as(out.toString()).isZero();
         } else {
-            Thread.sleep(delay);
+            Thread.sleep(delay); // the seeded kill point: this sleep is what the test varies
             p.destroyForcibly(); // SIGKILL
         }
         long end = System.nanoTime();

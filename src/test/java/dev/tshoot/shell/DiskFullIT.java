@@ -30,10 +30,14 @@ class DiskFullIT {
 
     Path mount;
 
+    /** Runs a command, its output discarded; -1 if it did not end within 30 s (then it is killed). */
     static int sh(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            return -1;
+        }
+        return p.exitValue();
     }
 
     @AfterEach

@@ -31,6 +31,17 @@ class OneShotIT {
     }
 
     @Test
+    void playbookListListsTheShippedPlaybook() throws Exception {
+        JarRunner.Run r = tshoot.run(null, "playbook", "list");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains(PB).contains("1.1.0");
+        // the other end-to-end tests start the jar the fast way (extracted, with a class-data archive); the fat
+        // jar as a user types it ('java -jar target/tshoot.jar') prints exactly the same
+        JarRunner.Run plain = tshoot.asPlainJar().run(null, "playbook", "list");
+        assertThat(plain).isEqualTo(r);
+    }
+
+    @Test
     void aResolvedRunExitsZeroAndItsTranscriptVerifies() throws Exception {
         JarRunner.Run r = tshoot.run(null, "run", PB, "--answers", "docs/examples/answers/esxi-resolved.yaml");
         assertThat(r.exit()).as(r.out()).isZero();

@@ -68,7 +68,7 @@ class TerminalPrompterTest {
     void arrowKeysAndEnterChooseInTheSelector() throws Exception {
         TerminalPrompter p = prompter("ansi");
         CompletableFuture<String> chosen = CompletableFuture.supplyAsync(() -> p.select("Which OS?", ITEMS));
-        Thread.sleep(300);
+        awaitSelectorShown(chosen);
         keys.write("\u001b[B\r".getBytes(StandardCharsets.UTF_8));
         keys.flush();
         assertThat(chosen.get(10, TimeUnit.SECONDS)).isEqualTo("linux");
@@ -79,7 +79,7 @@ class TerminalPrompterTest {
     void enterAloneTakesTheFirstItem() throws Exception {
         TerminalPrompter p = prompter("ansi");
         CompletableFuture<String> chosen = CompletableFuture.supplyAsync(() -> p.select("Which OS?", ITEMS));
-        Thread.sleep(300);
+        awaitSelectorShown(chosen);
         keys.write("\r".getBytes(StandardCharsets.UTF_8));
         keys.flush();
         assertThat(chosen.get(10, TimeUnit.SECONDS)).isEqualTo("windows");
@@ -106,6 +106,24 @@ class TerminalPrompterTest {
         CompletableFuture<String> eof = CompletableFuture.supplyAsync(() -> p.input("Again?", false));
         keys.close();
         assertThat(eof.get(10, TimeUnit.SECONDS)).isNull();
+    }
+
+    /**
+     * Waits until the selector has drawn its question and every item (it reads keys only after that),
+     * failing with the screen so far after 10 s or if the selection ended first.
+     */
+    private void awaitSelectorShown(CompletableFuture<String> selection) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            String shown = screen.toString(StandardCharsets.UTF_8);
+            if (shown.contains("Which OS?") && ITEMS.stream().allMatch(i -> shown.contains(i.label()))) {
+                return;
+            }
+            assertThat(selection).as("the selector ended before it was shown: %s", shown).isNotDone();
+            assertThat(deadline - System.nanoTime()).as("the selector was not shown within 10 s; the screen so far: %s", shown)
+                    .isPositive();
+            Thread.sleep(5); // polls the screen for the condition; the deadline bounds it
+        }
     }
 
     private static <T> ObjectProvider<T> provider(Supplier<T> s) {

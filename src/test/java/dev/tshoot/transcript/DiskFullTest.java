@@ -20,6 +20,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.tshoot.engine.Session;
 import dev.tshoot.playbook.Playbook;
 import dev.tshoot.testing.Fixtures;
@@ -76,6 +78,20 @@ class DiskFullTest {
         @Override protected void implCloseChannel() throws IOException { d.close(); }
     }
 
+    /** An event line as its type and, where it has one, its node: {@code node-entered ask-os}. */
+    static String typeAndNode(String line) {
+        JsonNode n = json(line);
+        return n.path("type").asText() + (n.has("node") ? " " + n.path("node").asText() : "");
+    }
+
+    static JsonNode json(String line) {
+        try {
+            return TranscriptJson.MAPPER.readTree(line);
+        } catch (IOException e) {
+            throw new AssertionError("not a JSON line: " + line, e);
+        }
+    }
+
     @Test
     void aDiskThatFillsInMidLineLosesNothing() throws Exception {
         Playbook pb = Fixtures.playbook("001_walk.yaml");
@@ -118,8 +134,16 @@ class DiskFullTest {
         int complete = (int) onDisk.events() + 1;
         assertThat(all.subList(0, complete)).as("what reached the disk is the start of the saved file")
                 .isEqualTo(partial.subList(0, complete));
-        assertThat(all).anySatisfy(l -> assertThat(l).contains("after the disk filled"));
-        assertThat(all).anySatisfy(l -> assertThat(l).contains("\"type\":\"restart\""));
-        assertThat(all.get(all.size() - 1)).contains("\"type\":\"session-ended\"");
+        assertThat(all).as("every event of the session, in order, the restart after the save among them")
+                .map(DiskFullTest::typeAndNode).containsExactly(
+                        "header", "node-entered ask-os", "prompt-shown ask-os", "answer-given ask-os",
+                        "node-entered ask-vm", "prompt-shown ask-vm", "answer-given ask-vm", "node-entered route",
+                        "check-evaluated route", "node-entered ask-build", "prompt-shown ask-build",
+                        "answer-given ask-build", "check-evaluated ask-build", "node-entered fix-windows",
+                        "prompt-shown fix-windows", "note fix-windows", "answer-given fix-windows",
+                        "node-entered verify", "prompt-shown verify", "answer-given verify", "node-entered resolved",
+                        "outcome resolved", "restart", "node-entered ask-os", "prompt-shown ask-os", "session-ended");
+        assertThat(all).map(DiskFullTest::json).filteredOn(n -> n.path("type").asText().equals("note"))
+                .singleElement().satisfies(n -> assertThat(n.path("text").asText()).isEqualTo("after the disk filled"));
     }
 }

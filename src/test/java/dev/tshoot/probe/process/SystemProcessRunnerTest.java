@@ -96,17 +96,25 @@ class SystemProcessRunnerTest {
 
     @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
-    void interruptedCallerKillsTheTreeAndKeepsTheInterruptFlag() throws Exception {
+    void interruptedCallerKillsTheTreeAndKeepsTheInterruptFlag(@TempDir Path dir) throws Exception {
         AtomicReference<ProcessOutcome> result = new AtomicReference<>();
         AtomicBoolean flagAfterRun = new AtomicBoolean();
+        Path started = dir.resolve("started");
         Thread worker = new Thread(() -> {
-            result.set(quickRunner.run(sh("echo $$; exec sleep 300")));
+            result.set(quickRunner.run(sh("echo $$; : > '" + started + "'; exec sleep 300")));
             flagAfterRun.set(Thread.currentThread().isInterrupted());
         });
         worker.start();
-        Thread.sleep(300);
+        // interrupt once the shell runs (it has printed its pid and made the file), not after a guessed delay
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!Files.exists(started)) {
+            assertThat(worker.isAlive()).as("the run ended before the shell started: %s", result.get()).isTrue();
+            assertThat(deadline - System.nanoTime()).as("the shell did not start within 20 s").isPositive();
+            Thread.sleep(5); // polls for the file; the deadline bounds it
+        }
         worker.interrupt();
         worker.join(TimeUnit.SECONDS.toMillis(20));
+        assertThat(worker.isAlive()).as("the interrupted run returned").isFalse();
 
         ProcessOutcome outcome = result.get();
         assertThat(outcome).isNotNull();
@@ -116,9 +124,8 @@ class SystemProcessRunnerTest {
         assertThat(outcome.error()).startsWith("interrupted");
         assertThat(flagAfterRun).isTrue();
         List<Long> pids = pids(outcome.stdout());
-        if (!pids.isEmpty()) { // empty only if the interrupt beat the shell's first echo
-            assertThat(isRunning(pids.get(0))).isFalse();
-        }
+        assertThat(pids).as("the pid printed before the interrupt is kept").hasSize(1);
+        assertThat(isRunning(pids.get(0))).isFalse();
     }
 
     // ---------------------------------------------------------------- output volume

@@ -24,6 +24,7 @@ import dev.tshoot.engine.SessionEngine;
 import dev.tshoot.engine.SessionEvent;
 import dev.tshoot.playbook.Playbook;
 import dev.tshoot.playbook.PlaybookLoader;
+import dev.tshoot.testing.GoldenFiles;
 import dev.tshoot.testing.TestClock;
 import dev.tshoot.transcript.TranscriptHeader;
 import dev.tshoot.transcript.TranscriptJson;
@@ -53,18 +54,23 @@ public final class ExportFixtures {
         return DIR.resolve(name + ".jsonl");
     }
 
+    static final GoldenFiles UPDATE = new GoldenFiles("fixtures.update",
+            "mvn test -Dtest=ExportFixtures -Dfixtures.update=true");
+
+    /** Writes the fixture transcripts anew and fails on purpose (see {@link GoldenFiles}); off unless asked for. */
     @Test
     @EnabledIfSystemProperty(named = "fixtures.update", matches = "true")
     void regenerate() throws Exception {
-        Files.createDirectories(DIR);
         byte[] walk = walkResolved();
-        Files.write(file("001_walk_resolved"), walk);
         byte[] checks = checksCommands();
-        Files.write(file("002_checks_commands"), checks);
-        Files.write(file("003_walk_navigation"), walkNavigation());
-        Files.write(file("004_tampered"), tamper(walk));
-        Files.write(file("005_torn"), tear(checks));
-        Files.write(file("006_playbook_changed"), playbookChanged());
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        files.put(file("001_walk_resolved"), walk);
+        files.put(file("002_checks_commands"), checks);
+        files.put(file("003_walk_navigation"), walkNavigation());
+        files.put(file("004_tampered"), tamper(walk));
+        files.put(file("005_torn"), tear(checks));
+        files.put(file("006_playbook_changed"), playbookChanged());
+        UPDATE.writeAndFail(files);
     }
 
     static byte[] walkResolved() throws Exception {
