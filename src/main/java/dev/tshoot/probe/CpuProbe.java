@@ -5,7 +5,7 @@ import java.util.List;
 import dev.tshoot.playbook.OsFamily;
 
 /** Processor identity, core counts, feature flags and the virtualization-relevant flags. */
-public final class CpuProbe implements Probe {
+public final class CpuProbe extends BuiltinProbe {
 
     public static final String NAME = "cpu";
 
@@ -13,19 +13,8 @@ public final class CpuProbe implements Probe {
     public static final List<String> FACTS = List.of("vendor", "brand", "family", "model", "identifier",
             "physicalCores", "logicalCores", "flags", "vmx", "svm", "hypervisorFlag");
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "CPU vendor, brand, cores, feature flags; vmx/svm (VT-x/AMD-V) and the hypervisor flag";
-    }
-
-    @Override
-    public List<String> factNames() {
-        return FACTS;
+    public CpuProbe() {
+        super(NAME, "CPU vendor, brand, cores, feature flags; vmx/svm (VT-x/AMD-V) and the hypervisor flag", FACTS);
     }
 
     @Override

@@ -8,32 +8,21 @@ import java.util.Map;
 import java.util.Set;
 
 /** Local file systems with size and free space. */
-public final class DiskProbe implements Probe {
+public final class DiskProbe extends BuiltinProbe {
 
     public static final String NAME = "disks";
 
     /** fileSystems: list of {mount, type, totalBytes, freeBytes}; freeBytes is usable by unprivileged users. */
     public static final List<String> FACTS = List.of("fileSystems");
 
+    public DiskProbe() {
+        super(NAME, "Mounted local file systems: type, size and free space", FACTS);
+    }
+
     /** Read-only images and memory-backed file systems: their free space says nothing about the disk. */
     private static final Set<String> IGNORED_TYPES = Set.of("squashfs", "iso9660", "udf", "tmpfs", "devtmpfs",
             "ramfs", "efivarfs", "overlay.ro", "cramfs", "erofs");
     static final long LOW_FREE_BYTES = 2L * 1024 * 1024 * 1024;
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Mounted local file systems: type, size and free space";
-    }
-
-    @Override
-    public List<String> factNames() {
-        return FACTS;
-    }
 
     @Override
     public ProbeResult run(HostReader host) {

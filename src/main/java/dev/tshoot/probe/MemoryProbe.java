@@ -4,28 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Physical memory: total and currently available. */
-public final class MemoryProbe implements Probe {
+public final class MemoryProbe extends BuiltinProbe {
 
     public static final String NAME = "memory";
     public static final List<String> FACTS = List.of("totalBytes", "availableBytes");
 
+    public MemoryProbe() {
+        super(NAME, "Total and available physical memory", FACTS);
+    }
+
     /** Docker Desktop's documented minimum. */
     static final long MIN_DOCKER_DESKTOP_BYTES = 4L * 1024 * 1024 * 1024;
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Total and available physical memory";
-    }
-
-    @Override
-    public List<String> factNames() {
-        return FACTS;
-    }
 
     @Override
     public ProbeResult run(HostReader host) {

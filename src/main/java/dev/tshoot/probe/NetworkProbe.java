@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Network interfaces with MAC address, OUI vendor (virtualization-related ones only) and the local bit. */
-public final class NetworkProbe implements Probe {
+public final class NetworkProbe extends BuiltinProbe {
 
     public static final String NAME = "network";
 
@@ -16,19 +16,8 @@ public final class NetworkProbe implements Probe {
      */
     public static final List<String> FACTS = List.of("interfaces");
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Network interfaces, MAC addresses and their hypervisor OUI vendor (VMware, Hyper-V, QEMU, ...)";
-    }
-
-    @Override
-    public List<String> factNames() {
-        return FACTS;
+    public NetworkProbe() {
+        super(NAME, "Network interfaces, MAC addresses and their hypervisor OUI vendor (VMware, Hyper-V, QEMU, ...)", FACTS);
     }
 
     @Override

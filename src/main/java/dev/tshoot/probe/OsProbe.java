@@ -3,7 +3,7 @@ package dev.tshoot.probe;
 import java.util.List;
 
 /** Operating system: family, distribution, version, build, uptime, elevation. */
-public final class OsProbe implements Probe {
+public final class OsProbe extends BuiltinProbe {
 
     public static final String NAME = "os";
 
@@ -11,19 +11,8 @@ public final class OsProbe implements Probe {
     public static final List<String> FACTS = List.of("family", "distribution", "version", "build", "codeName",
             "bitness", "arch", "uptimeSeconds", "elevated");
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "OS family, version and build, architecture, uptime, whether running elevated";
-    }
-
-    @Override
-    public List<String> factNames() {
-        return FACTS;
+    public OsProbe() {
+        super(NAME, "OS family, version and build, architecture, uptime, whether running elevated", FACTS);
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Machine identity from SMBIOS/DMI: manufacturer, model, firmware, baseboard. */
-public final class SystemProbe implements Probe {
+public final class SystemProbe extends BuiltinProbe {
 
     public static final String NAME = "system";
 
@@ -12,19 +12,8 @@ public final class SystemProbe implements Probe {
     public static final List<String> FACTS = List.of("manufacturer", "model", "version", "firmwareVendor",
             "firmwareVersion", "baseboardManufacturer", "baseboardModel", "dmiSource");
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Manufacturer, model, firmware and baseboard (SMBIOS/DMI)";
-    }
-
-    @Override
-    public List<String> factNames() {
-        return FACTS;
+    public SystemProbe() {
+        super(NAME, "Manufacturer, model, firmware and baseboard (SMBIOS/DMI)", FACTS);
     }
 
     @Override

@@ -13,7 +13,7 @@ import dev.tshoot.playbook.OsFamily;
  * Is this a virtual machine, on which hypervisor, is hardware virtualization exposed, is KVM usable.
  * See {@link VirtualizationAssessor} for the rules and {@link #FACTS} for what is reported.
  */
-public final class VirtualizationProbe implements Probe {
+public final class VirtualizationProbe extends BuiltinProbe {
 
     public static final String NAME = "virtualization";
 
@@ -28,23 +28,12 @@ public final class VirtualizationProbe implements Probe {
     public static final List<String> FACTS = List.of("isVirtualMachine", "confidence", "hypervisor", "hypervisorDetail",
             "hardwareVirtualizationExposed", "kvm", "kvmModules", "kvmNested", "container", "traps");
 
+    public VirtualizationProbe() {
+        super(NAME, "VM or bare metal, which hypervisor (with evidence), VT-x/AMD-V exposure, /dev/kvm usability", FACTS);
+    }
+
     static final Path DEV_KVM = Path.of("/dev/kvm");
     private static final List<String> KVM_MODULES = List.of("kvm", "kvm_intel", "kvm_amd", "kvm_pvm");
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "VM or bare metal, which hypervisor (with evidence), VT-x/AMD-V exposure, /dev/kvm usability";
-    }
-
-    @Override
-    public List<String> factNames() {
-        return FACTS;
-    }
 
     @Override
     public ProbeResult run(HostReader host) {

@@ -1,10 +1,7 @@
 package dev.tshoot.probe.process;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -120,25 +117,5 @@ public record ProcessOutcome(List<String> argv, Status status, Integer exitCode,
     /** {@code true} if the process exited by itself with code 0. */
     public boolean succeeded() {
         return status == Status.EXITED && exitCode == 0;
-    }
-
-    /**
-     * A plain, unmodifiable map for expression binding (e.g. a playbook's {@code register}). Keys:
-     * {@code exitCode} (Integer or {@code null}), {@code stdout}, {@code stderr} (String),
-     * {@code durationMs} (Long), {@code timedOut}, {@code truncated} (Boolean), {@code status}
-     * (lower-case: {@code exited}, {@code timed_out}, {@code not_found}, {@code failed_to_start})
-     * and {@code error} (String or {@code null}). Iteration order is the order listed here.
-     */
-    public Map<String, Object> asRegister() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("exitCode", exitCode);
-        m.put("stdout", stdout);
-        m.put("stderr", stderr);
-        m.put("durationMs", durationMs);
-        m.put("timedOut", timedOut);
-        m.put("truncated", truncated());
-        m.put("status", status.name().toLowerCase(Locale.ROOT));
-        m.put("error", error);
-        return Collections.unmodifiableMap(m);
     }
 }

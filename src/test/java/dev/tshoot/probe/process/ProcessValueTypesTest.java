@@ -54,10 +54,13 @@ class ProcessValueTypesTest {
         ProcessOutcome truncatedErr = new ProcessOutcome(argv, Status.EXITED, 0, null, null, false, true, true, true, 1, false, null);
         assertThat(truncatedErr.stdout()).isEmpty();
         assertThat(truncatedErr.truncated()).isTrue();
-        assertThat(ProcessOutcome.timedOut(argv, "", "", 5, "t").asRegister())
-                .containsEntry("status", "timed_out").containsEntry("timedOut", true).containsEntry("exitCode", null);
-        assertThat(ProcessOutcome.failedToStart(argv, 0, "denied").asRegister())
-                .containsEntry("status", "failed_to_start").containsEntry("error", "denied");
+        ProcessOutcome timedOut = ProcessOutcome.timedOut(argv, "", "", 5, "t");
+        assertThat(timedOut.status()).isEqualTo(Status.TIMED_OUT);
+        assertThat(timedOut.timedOut()).isTrue();
+        assertThat(timedOut.exitCode()).isNull();
+        ProcessOutcome refused = ProcessOutcome.failedToStart(argv, 0, "denied");
+        assertThat(refused.status()).isEqualTo(Status.FAILED_TO_START);
+        assertThat(refused.error()).isEqualTo("denied");
     }
 
     @Test

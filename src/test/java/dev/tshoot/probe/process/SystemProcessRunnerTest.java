@@ -25,6 +25,10 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.tshoot.engine.Diagnostics;
+import dev.tshoot.playbook.OsFamily;
+import dev.tshoot.probe.HostDiagnostics;
+import dev.tshoot.probe.ProbeRegistry;
 import dev.tshoot.probe.process.ProcessOutcome.Status;
 
 /**
@@ -354,21 +358,25 @@ class SystemProcessRunnerTest {
 
     // ---------------------------------------------------------------- register view
 
+    /** The register a playbook's check sees is made from a real process's outcome by the host adapter. */
     @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
-    void asRegisterExposesThePlainFields() {
-        ProcessOutcome outcome = runner.run(sh("echo out; exit 2"));
-        Map<String, Object> register = outcome.asRegister();
+    void theRegisterOfARealProcessHasThePlainFields() {
+        HostDiagnostics host = new HostDiagnostics(ProbeRegistry.builtin(), runner, () -> null, OsFamily.current());
+        Diagnostics.CommandData data = host.run(new Diagnostics.CommandRequest("n", List.of("echo out; exit 2"), true,
+                Duration.ofSeconds(10), 1024, false));
+        Map<String, Object> register = data.asRegister();
 
         assertThat(register).containsOnlyKeys("exitCode", "stdout", "stderr", "durationMs", "timedOut",
                 "truncated", "status", "error");
         assertThat(register).containsEntry("exitCode", 2).containsEntry("stdout", "out\n")
                 .containsEntry("stderr", "").containsEntry("timedOut", false).containsEntry("truncated", false)
                 .containsEntry("status", "exited").containsEntry("error", null)
-                .containsEntry("durationMs", outcome.durationMs());
-        assertThat(outcome.durationMs()).isNotNegative();
+                .containsEntry("durationMs", data.durationMs());
+        assertThat(data.durationMs()).isNotNegative();
 
-        Map<String, Object> notFound = runner.run(ProcessSpec.of("tshoot-no-such-command-4711")).asRegister();
+        Map<String, Object> notFound = host.run(new Diagnostics.CommandRequest("n", List.of("tshoot-no-such-command-4711"),
+                false, Duration.ofSeconds(10), 1024, false)).asRegister();
         assertThat(notFound).containsEntry("status", "not_found").containsEntry("exitCode", null);
     }
 
