@@ -102,8 +102,9 @@ public final class TranscriptVerifier {
             return unreadable(file + " is a folder, not a transcript file.");
         }
         try (LineSource src = new LineSource(file)) {
-            Result r = verify(src);
-            return sealDigits == null ? r : checkSeal(r, sealDigits);
+            long[] sealedLine = {0};
+            Result r = verify(src, sealDigits, sealedLine);
+            return sealDigits == null ? r : checkSeal(r, sealDigits, sealedLine[0]);
         } catch (NoSuchFileException e) {
             return unreadable("No transcript at " + file + ".");
         } catch (AccessDeniedException e) {
@@ -114,7 +115,7 @@ public final class TranscriptVerifier {
     }
 
     /** The verdict against the seal: only an intact chain whose head is the sealed one passes. */
-    static Result checkSeal(Result r, String digits) {
+    static Result checkSeal(Result r, String digits, long sealedLine) {
         String code = Seal.code(digits + "0".repeat(Math.max(0, Seal.HEX_DIGITS - digits.length())));
         return switch (r.status()) {
             case BROKEN, UNREADABLE, SEAL_MISMATCH -> r;
@@ -124,6 +125,10 @@ public final class TranscriptVerifier {
                 if (Seal.matches(digits, r.head())) {
                     yield new Result(Status.OK, r.events(), 0, 0, "OK: " + r.events() + " events, hash chain intact;"
                             + " its head matches the seal " + code, r.closed(), r.head(), SealCheck.MATCHED);
+                }
+                if (sealedLine > 0) {
+                    yield mismatch(r, "SEAL MISMATCH: the seal " + code + " is the hash of line " + sealedLine
+                            + ", but the file goes on to line " + r.line() + ": lines were added after the session was sealed");
                 }
                 String head = "its head (the hash of the last line, event " + r.events() + ") is " + Seal.code(r.head())
                         + ", not the seal " + code;
@@ -142,6 +147,11 @@ public final class TranscriptVerifier {
     }
 
     Result verify(LineSource src) throws IOException {
+        return verify(src, null, new long[1]);
+    }
+
+    /** Walks the chain; {@code sealedLine[0]} is set to the number of a verified line whose hash the seal digits begin. */
+    private Result verify(LineSource src, String sealDigits, long[] sealedLine) throws IOException {
         LineSource.Line first = src.next();
         if (first == null) {
             return unreadable("The file is empty: it holds no transcript header.");
@@ -204,6 +214,9 @@ public final class TranscriptVerifier {
             JsonNode n = parse(line.text());
             closed = "session-ended".equals(n.path("type").asText());
             prev = n.path("hash").asText();
+            if (sealDigits != null && Seal.matches(sealDigits, prev)) {
+                sealedLine[0] = line.number();
+            }
             lastLine = line.number();
             expected++;
         }
