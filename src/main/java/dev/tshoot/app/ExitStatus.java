@@ -10,6 +10,8 @@ public final class ExitStatus {
     public static final int BAD_INPUT = 2;
     /** A walk ended at an unresolved or escalate outcome. */
     public static final int NOT_RESOLVED = 3;
+    /** {@code replay --verify}: the transcript's hash chain is broken, so its events cannot be trusted. */
+    public static final int TAMPERED = dev.tshoot.transcript.ReplayVerifier.TAMPERED;
 
     private ExitStatus() {}
 }

@@ -8,11 +8,13 @@ import dev.tshoot.playbook.PlaybookCatalog;
 import dev.tshoot.transcript.ReplayVerifier;
 import dev.tshoot.transcript.TranscriptHeader;
 import dev.tshoot.transcript.TranscriptReader;
+import dev.tshoot.transcript.TranscriptVerifier;
 
 /**
  * {@code replay <transcript> --verify [--playbook <file>]}: re-walks a recorded session against
- * today's playbook (the one the header names, or another file). Exit 0 same, 1 diverged, 2
- * unreadable transcript or unusable playbook.
+ * today's playbook (the one the header names, or another file). The hash chain is checked first:
+ * a broken chain is reported as tampering, never as a change of the playbook. Exit 0 same, 1
+ * diverged, 2 unreadable transcript or unusable playbook, 4 the hash chain is broken.
  */
 public final class VerifyReplay {
 
@@ -24,6 +26,8 @@ public final class VerifyReplay {
             R playbookRefused(PlaybookRefused p);
 
             R verified(Verified v);
+
+            R tampered(Tampered t);
         }
 
         <R> R accept(Visitor<R> v);
@@ -49,7 +53,14 @@ public final class VerifyReplay {
     public record Verified(TranscriptHeader header, Playbook playbook, ReplayVerifier.Report report) implements Result {
         public <R> R accept(Visitor<R> v) { return v.verified(this); }
 
-        public int exitStatus() { return report.same() ? ExitStatus.OK : ExitStatus.FINDINGS; }
+        public int exitStatus() { return report.exitStatus(); }
+    }
+
+    /** The transcript's hash chain is broken: its events may have been altered, so nothing was re-walked. */
+    public record Tampered(java.nio.file.Path file, TranscriptVerifier.Result chain) implements Result {
+        public <R> R accept(Visitor<R> v) { return v.tampered(this); }
+
+        public int exitStatus() { return ExitStatus.TAMPERED; }
     }
 
     private final PlaybookCatalog catalog;
@@ -75,7 +86,8 @@ public final class VerifyReplay {
             return new PlaybookRefused(load);
         }
         try {
-            return new Verified(h, pb, new ReplayVerifier(engine).verify(transcript, pb));
+            ReplayVerifier.Report report = new ReplayVerifier(engine).verify(transcript, pb);
+            return report.tampered() ? new Tampered(transcript, report.chain()) : new Verified(h, pb, report);
         } catch (TranscriptReader.UnreadableException e) {
             return new Unreadable(e.getMessage());
         }

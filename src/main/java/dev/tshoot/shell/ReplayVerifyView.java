@@ -31,11 +31,23 @@ final class ReplayVerifyView implements VerifyReplay.Result.Visitor<Void> {
     }
 
     @Override
+    public Void tampered(VerifyReplay.Tampered t) {
+        out.println(Console.red("TAMPERED") + "  " + SafeText.inline(String.valueOf(t.file())) + ": the hash chain is broken,"
+                + " so the recorded answers and results cannot be trusted; nothing was re-walked.");
+        out.println("  " + SafeText.block(t.chain().message()));
+        out.println("  Ask for the original transcript file; 'transcript verify' shows the same.");
+        return null;
+    }
+
+    @Override
     public Void verified(VerifyReplay.Verified v) {
         Playbook pb = v.playbook();
         ReplayVerifier.Report r = v.report();
         out.println("Re-walked " + r.eventsRead() + " recorded events against " + SafeText.inline(String.valueOf(pb.file())) + " (" + SafeText.inline(pb.id()) + " "
                 + SafeText.inline(pb.metadata().version()) + "); nothing was run on this host.");
+        if (r.chain() != null && r.chain().status() == dev.tshoot.transcript.TranscriptVerifier.Status.TORN_TAIL) {
+            out.println(Console.yellow(SafeText.block(r.chain().message())) + "; re-walked up to that line.");
+        }
         if (r.hashDiffers()) {
             out.println(Console.yellow("The playbook differs from the one the session used: pinned sha256 "
                     + SafeText.inline(v.header().playbook().sha256().substring(0, 16)) + "… (version " + SafeText.inline(v.header().playbook().version())

@@ -72,11 +72,13 @@ public class RunCommand {
                 out.println(Console.red("Stopped at '" + w.walk().node() + "': ") + w.walk().problem()
                         + (w.answersGiven() ? "" : " (no answers file was given: --answers <file>)"));
                 out.println("Transcript (incomplete walk): " + w.writer().file());
+                SessionReports.seal(out, w.writer());
                 return null;
             }
             SessionView.outcome(out, w.walk().outcome());
             out.println();
             out.println("Transcript: " + w.writer().file() + (w.writer().failed() ? Console.red(" (NOT SAVED)") : ""));
+            SessionReports.seal(out, w.writer());
             return null;
         }
     }

@@ -44,6 +44,21 @@ final class SessionReports {
     static void ended(PrintWriter out, Session s, TranscriptWriter w) {
         out.println("Session closed" + (s.outcome() != null ? " with outcome " + Console.result(s.outcome().result().yamlName()) : "")
                 + ". Transcript: " + w.file());
-        out.println(Console.dim("Check it with: transcript verify " + w.file()));
+        seal(out, w);
+    }
+
+    /**
+     * The session's seal, to paste into the ticket, and how to check the transcript against it; or
+     * that there is none (the session is not closed). Printed by {@code end} and at the end of a {@code run}.
+     */
+    static void seal(PrintWriter out, TranscriptWriter w) {
+        String code = w.sealCode();
+        if (code == null) {
+            out.println(Console.dim("Check it with: transcript verify " + w.file()));
+            return;
+        }
+        out.println("Seal: " + Console.bold(code) + "  (paste it into the ticket)");
+        out.println(Console.dim("Whoever holds the seal can check the transcript: transcript verify " + w.file()
+                + " --seal " + code));
     }
 }

@@ -8,9 +8,12 @@ import java.util.List;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
 import dev.tshoot.app.TranscriptFiles;
+import dev.tshoot.text.SafeText;
+import dev.tshoot.transcript.Seal;
 import dev.tshoot.transcript.TranscriptVerifier;
 
 /** {@code transcript verify}, {@code transcript list}, {@code transcript save}. */
@@ -28,28 +31,49 @@ public class TranscriptCommands {
     }
 
     @Command(name = "transcript verify", group = "Transcripts",
-            description = "Check a transcript's hash chain (exit 0 intact, 1 broken, 2 unreadable)",
+            description = "Check a transcript's hash chain, and its seal with --seal (exit 0 intact, 1 broken, torn or"
+                    + " not the sealed one, 2 unreadable)",
             completionProvider = "transcriptCompletion")
-    public void verify(CommandContext ctx, @Argument(index = 0, description = "transcript file") String file) {
-        verify(ctx.outputWriter(), file);
+    public void verify(CommandContext ctx, @Argument(index = 0, description = "transcript file") String file,
+            @Option(longName = "seal", description = "the seal code shown when the session ended") String seal) {
+        verify(ctx.outputWriter(), file, seal);
     }
 
     void verify(PrintWriter out, String file) {
+        verify(out, file, null);
+    }
+
+    void verify(PrintWriter out, String file, String seal) {
         if (file == null || file.isBlank()) {
             out.println("Name the transcript: transcript verify <file>. 'transcript list' shows them.");
             exit.set(ExitCode.BAD_INPUT);
             return;
         }
+        String digits = seal == null || seal.isBlank() ? null : Seal.digits(seal);
+        if (seal != null && !seal.isBlank() && digits == null) {
+            out.println(Seal.refused(seal));
+            out.flush();
+            exit.set(ExitCode.BAD_INPUT);
+            return;
+        }
         Path p = resolve(file);
-        TranscriptVerifier.Result r = new TranscriptVerifier().verify(p);
+        TranscriptVerifier.Result r = new TranscriptVerifier().verify(p, digits);
         String label = switch (r.status()) {
-            case OK -> Console.green("OK");
+            case OK -> Console.green(r.seal() == TranscriptVerifier.SealCheck.MATCHED ? "SEALED" : "OK");
             case TORN_TAIL -> Console.yellow("TORN TAIL");
             case BROKEN -> Console.red("BROKEN");
+            case SEAL_MISMATCH -> Console.red("SEAL MISMATCH");
             case UNREADABLE -> Console.red("UNREADABLE");
         };
-        out.println(label + "  " + p);
-        out.println("  " + r.message());
+        out.println(label + "  " + SafeText.inline(p.toString()));
+        out.println("  " + SafeText.block(r.message()));
+        if (r.meaning() != null) {
+            out.println("  " + r.meaning());
+        }
+        if (r.seal() == TranscriptVerifier.SealCheck.NOT_GIVEN && r.sealCode() != null) {
+            out.println("  Seal of this file: " + r.sealCode() + ". It must be the code shown when the session ended:"
+                    + " transcript verify <file> --seal <code> checks it.");
+        }
         out.flush();
         exit.set(r.exitStatus());
     }

@@ -39,12 +39,24 @@ public final class ReplayVerifier {
      * {@code nodesCompared} counts every node entry that was compared with the record.
      */
     public record Report(TranscriptHeader header, String playbookSha256, boolean hashDiffers, long eventsRead,
-            List<String> path, long nodesCompared, String outcome, Divergence divergence) {
-        public boolean same() { return divergence == null; }
+            List<String> path, long nodesCompared, String outcome, Divergence divergence, TranscriptVerifier.Result chain) {
 
-        /** 0 same path and outcome, 1 diverged. */
-        public int exitStatus() { return divergence == null ? 0 : 1; }
+        public Report(TranscriptHeader header, String playbookSha256, boolean hashDiffers, long eventsRead,
+                List<String> path, long nodesCompared, String outcome, Divergence divergence) {
+            this(header, playbookSha256, hashDiffers, eventsRead, path, nodesCompared, outcome, divergence, null);
+        }
+
+        /** The hash chain does not hold (BROKEN): nothing was re-walked, and the events cannot be trusted. */
+        public boolean tampered() { return chain != null && chain.status() == TranscriptVerifier.Status.BROKEN; }
+
+        public boolean same() { return divergence == null && !tampered(); }
+
+        /** 0 same path and outcome, 1 diverged, {@value #TAMPERED} the hash chain is broken. */
+        public int exitStatus() { return tampered() ? TAMPERED : divergence == null ? 0 : 1; }
     }
+
+    /** The exit status of {@code replay --verify} when the transcript's hash chain is broken. */
+    public static final int TAMPERED = 4;
 
     private final SessionEngine engine;
 
@@ -57,12 +69,27 @@ public final class ReplayVerifier {
         this.engine = engine;
     }
 
+    /**
+     * Checks the transcript's hash chain first: a broken chain is reported as such
+     * ({@link Report#tampered()}) and nothing is re-walked, since the recorded answers and results
+     * may have been altered. A torn tail is re-walked up to the last complete line;
+     * {@link Report#chain()} says so.
+     */
     public Report verify(Path transcript, Playbook pb) throws TranscriptReader.UnreadableException {
+        TranscriptHeader header = TranscriptReader.header(transcript);
+        TranscriptVerifier.Result chain = new TranscriptVerifier().verify(transcript);
+        if (chain.status() == TranscriptVerifier.Status.UNREADABLE) {
+            throw new TranscriptReader.UnreadableException(chain.message());
+        }
+        if (chain.status() == TranscriptVerifier.Status.BROKEN) {
+            return new Report(header, pb.sha256(), !pb.sha256().equals(header.playbook().sha256()), 0, List.of(), 0,
+                    null, null, chain);
+        }
         Walk w = new Walk(pb, osFamily(TranscriptReader.header(transcript).host()));
         TranscriptHeader h = TranscriptReader.stream(transcript, w::accept, () -> { });
         w.finish();
         return new Report(h, pb.sha256(), !pb.sha256().equals(h.playbook().sha256()), w.read, w.path(), w.compared,
-                w.outcome(), w.divergence);
+                w.outcome(), w.divergence, chain);
     }
 
     /** A recorded user action to play on the session, and the divergence to report when the session refuses it. */

@@ -11,26 +11,69 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Walks a transcript's hash chain, streaming. Reports OK with the event count, the first event that
- * is broken, missing or altered, or a torn tail (a last line cut off in mid-write, as a crash leaves).
+ * is broken, missing or altered, or a torn tail (a last line cut off in mid-write). Given the seal
+ * code shown when the session ended ({@link Seal}), it also checks that the chain's head is the
+ * sealed one, which no recomputed chain and no cut at a line boundary can keep.
+ *
+ * <p>What the chain alone shows is said in {@link #UNSEALED}: a consistent chain can still have
+ * been recomputed after an edit, or have lost its last lines.
  */
 public final class TranscriptVerifier {
 
-    /** The verdict. {@code brokenSeq} and {@code line} locate the first problem, when there is one. */
-    public record Result(Status status, long events, long brokenSeq, long line, String message, boolean closed) {
+    /** What a consistent chain shows, and what it cannot show without the seal. */
+    public static final String UNSEALED = "The chain is consistent: no line was changed without recomputing every"
+            + " later hash; a recomputed chain or removed last lines cannot be detected without the seal code shown"
+            + " at the end of the session.";
 
-        /** 0 intact (a torn tail included), 1 broken, 2 unreadable: the {@code transcript verify} exit status. */
+    /** What a chain whose head matches the seal shows. */
+    public static final String SEALED = "The chain is intact and its head is the seal shown at the end of the"
+            + " session: no line was changed, inserted or removed since the session was sealed.";
+
+    /** Whether the chain's head was checked against a seal code. */
+    public enum SealCheck { NOT_GIVEN, MATCHED, MISMATCHED }
+
+    /**
+     * The verdict. {@code brokenSeq} and {@code line} locate the first problem, when there is one.
+     * {@code head}: the hash of the last complete line that verified (the chain's head), or null;
+     * {@code closed}: that a {@code session-ended} event was read.
+     */
+    public record Result(Status status, long events, long brokenSeq, long line, String message, boolean closed,
+            String head, SealCheck seal) {
+
+        public Result(Status status, long events, long brokenSeq, long line, String message, boolean closed) {
+            this(status, events, brokenSeq, line, message, closed, null, SealCheck.NOT_GIVEN);
+        }
+
+        /**
+         * The {@code transcript verify} exit status: 0 the chain verifies (and matches the seal, when
+         * one was given); 1 broken, torn tail or seal mismatch; 2 unreadable.
+         */
         public int exitStatus() {
             return switch (status) {
-                case OK, TORN_TAIL -> 0;
-                case BROKEN -> 1;
+                case OK -> 0;
+                case TORN_TAIL, BROKEN, SEAL_MISMATCH -> 1;
                 case UNREADABLE -> 2;
             };
         }
 
-        public boolean intact() { return status == Status.OK || status == Status.TORN_TAIL; }
+        /** Every line verified (the seal too, when one was given). */
+        public boolean intact() { return status == Status.OK; }
+
+        /** The seal code of the chain's head, when the last line is the session's end; else null. */
+        public String sealCode() {
+            return closed && head != null ? Seal.code(head) : null;
+        }
+
+        /** What the verdict shows and what it cannot: {@link #SEALED}, {@link #UNSEALED}, or null when it does not verify. */
+        public String meaning() {
+            if (status != Status.OK) {
+                return null;
+            }
+            return seal == SealCheck.MATCHED ? SEALED : UNSEALED;
+        }
     }
 
-    public enum Status { OK, TORN_TAIL, BROKEN, UNREADABLE }
+    public enum Status { OK, TORN_TAIL, BROKEN, SEAL_MISMATCH, UNREADABLE }
 
     /** How every header of a readable version names itself; a header that still says so but fails its hash was altered. */
     static final java.util.List<String> HEADER_IDENTITIES = TranscriptHeader.READABLE_VERSIONS.stream()
@@ -44,6 +87,14 @@ public final class TranscriptVerifier {
     }
 
     public Result verify(Path file) {
+        return verify(file, null);
+    }
+
+    /**
+     * As {@link #verify(Path)}, and when {@code sealDigits} (a code as {@link Seal#digits} gives it)
+     * is not null, also checks that the chain's head is the sealed one.
+     */
+    public Result verify(Path file, String sealDigits) {
         if (!Files.exists(file)) {
             return unreadable("No transcript at " + file + ". 'transcript list' shows the recorded sessions.");
         }
@@ -51,7 +102,9 @@ public final class TranscriptVerifier {
             return unreadable(file + " is a folder, not a transcript file.");
         }
         try (LineSource src = new LineSource(file)) {
-            return verify(src);
+            long[] sealedLine = {0};
+            Result r = verify(src, sealDigits, sealedLine);
+            return sealDigits == null ? r : checkSeal(r, sealDigits, sealedLine[0]);
         } catch (NoSuchFileException e) {
             return unreadable("No transcript at " + file + ".");
         } catch (AccessDeniedException e) {
@@ -61,7 +114,44 @@ public final class TranscriptVerifier {
         }
     }
 
+    /** The verdict against the seal: only an intact chain whose head is the sealed one passes. */
+    static Result checkSeal(Result r, String digits, long sealedLine) {
+        String code = Seal.code(digits + "0".repeat(Math.max(0, Seal.HEX_DIGITS - digits.length())));
+        return switch (r.status()) {
+            case BROKEN, UNREADABLE, SEAL_MISMATCH -> r;
+            case TORN_TAIL -> mismatch(r, r.message() + ". The seal " + code + " cannot be checked: the sealed last line"
+                    + " is not complete in this file");
+            case OK -> {
+                if (Seal.matches(digits, r.head())) {
+                    yield new Result(Status.OK, r.events(), 0, 0, "OK: " + r.events() + " events, hash chain intact;"
+                            + " its head matches the seal " + code, r.closed(), r.head(), SealCheck.MATCHED);
+                }
+                if (sealedLine > 0) {
+                    yield mismatch(r, "SEAL MISMATCH: the seal " + code + " is the hash of line " + sealedLine
+                            + ", but the file goes on to line " + r.line() + ": lines were added after the session was sealed");
+                }
+                String head = "its head (the hash of the last line, event " + r.events() + ") is " + Seal.code(r.head())
+                        + ", not the seal " + code;
+                yield mismatch(r, r.closed()
+                        ? "SEAL MISMATCH: the hash chain is consistent but " + head + ": the chain was recomputed after"
+                                + " an edit, or this is not the transcript of the sealed session"
+                        : "SEAL MISMATCH: the hash chain is consistent but ends without a session-ended event, and " + head
+                                + ": the last lines were removed (or the chain was recomputed)");
+            }
+        };
+    }
+
+    private static Result mismatch(Result r, String message) {
+        return new Result(Status.SEAL_MISMATCH, r.events(), 0, r.line(), message, r.closed(), r.head(),
+                SealCheck.MISMATCHED);
+    }
+
     Result verify(LineSource src) throws IOException {
+        return verify(src, null, new long[1]);
+    }
+
+    /** Walks the chain; {@code sealedLine[0]} is set to the number of a verified line whose hash the seal digits begin. */
+    private Result verify(LineSource src, String sealDigits, long[] sealedLine) throws IOException {
         LineSource.Line first = src.next();
         if (first == null) {
             return unreadable("The file is empty: it holds no transcript header.");
@@ -73,8 +163,9 @@ public final class TranscriptVerifier {
         String firstProblem = problem(first, 0, "");
         if (firstProblem != null) {
             if (!first.terminated() && looksTorn(first)) {
-                return new Result(Status.TORN_TAIL, 0, 0, 1, "The header line is incomplete (torn): the session was"
-                        + " interrupted while the file was being created. No events were recorded.", false);
+                return new Result(Status.TORN_TAIL, 0, 0, 1, "TORN TAIL: the header (line 1) was cut mid-way: a crash"
+                        + " while the file was being created, or a truncation; the file cannot tell which. No event is"
+                        + " left to verify.", false);
             }
             JsonNode n = parse(first.text());
             if ((n == null || !n.isObject()) && HEADER_IDENTITIES.stream().anyMatch(first.text()::contains)) {
@@ -103,36 +194,36 @@ public final class TranscriptVerifier {
         String prev = header.path("hash").asText();
         long expected = 1;
         boolean closed = false;
+        long lastLine = 1;
         LineSource.Line line;
         while ((line = src.next()) != null) {
-            if (!line.terminated()) {
-                String p = problem(line, expected, prev);
-                if (p == null) {
-                    // complete event, only the final newline is missing
-                    expected++;
-                    closed |= "session-ended".equals(parse(line.text()).path("type").asText());
-                    break;
-                }
+            String p = problem(line, expected, prev);
+            if (!line.terminated() && p != null) {
                 if (looksTorn(line)) {
-                    return new Result(Status.TORN_TAIL, expected - 1, expected, line.number(),
-                            "verified " + (expected - 1) + " events; the last line (line " + line.number()
-                                    + ") is incomplete: a torn tail left by an interrupted write, not tampering", false);
+                    return new Result(Status.TORN_TAIL, expected - 1, expected, line.number(), "TORN TAIL at line "
+                            + line.number() + ": the last line was cut mid-way: a crash or a truncation, the file cannot"
+                            + " tell which; the " + (expected - 1) + " events before it verify", false, prev,
+                            SealCheck.NOT_GIVEN);
                 }
                 return broken(expected, line.number(), describe(expected, p));
             }
-            String p = problem(line, expected, prev);
             if (p != null) {
                 return broken(expected, line.number(), describe(expected, p));
             }
+            // a complete event (when only its final newline is missing, it is the last line)
             JsonNode n = parse(line.text());
-            closed |= "session-ended".equals(n.path("type").asText());
+            closed = "session-ended".equals(n.path("type").asText());
             prev = n.path("hash").asText();
+            if (sealDigits != null && Seal.matches(sealDigits, prev)) {
+                sealedLine[0] = line.number();
+            }
+            lastLine = line.number();
             expected++;
         }
         long events = expected - 1;
-        return new Result(Status.OK, events, 0, 0, "OK: " + events + " events, hash chain intact"
-                + (closed ? "" : "; the session was not closed (no session-ended event): it crashed or is still running"),
-                closed);
+        return new Result(Status.OK, events, 0, lastLine, "OK: " + events + " events, hash chain consistent"
+                + (closed ? "" : "; the session was not closed (no session-ended event): it crashed, is still running,"
+                        + " or its last lines were removed"), closed, prev, SealCheck.NOT_GIVEN);
     }
 
     private static String describe(long seq, String problem) {

@@ -46,6 +46,7 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
     private String prev;
     private long lines;
     private boolean failed;
+    private boolean ended;
 
     private TranscriptWriter(Path file, FileChannel channel, boolean force, Consumer<String> warnings,
             Redactor redactor) {
@@ -94,7 +95,7 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
             Redactor redactor, Opener opener) {
         TranscriptWriter w = new TranscriptWriter(file, null, force, warnings, redactor);
         // the header line is made before the file exists, so that the file is empty only for the time of one write
-        String first = w.seal(TranscriptJson.encode(header));
+        String first = w.chain(TranscriptJson.encode(header));
         String problem = null;
         try {
             w.channel = opener.open();
@@ -142,6 +143,15 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
     /** True when the disk refused a write; the rest of the session is held in memory. */
     public boolean failed() { return failed; }
 
+    /**
+     * The session's seal ({@link Seal#code}): the head of the hash chain once the last line recorded
+     * is the {@code session-ended} event, or null while the session is open. It covers every line,
+     * on disk or held in memory.
+     */
+    public synchronized String sealCode() {
+        return ended ? Seal.code(prev) : null;
+    }
+
     /** Number of lines (header included) recorded so far, on disk or in memory. */
     public long lines() { return lines; }
 
@@ -187,13 +197,14 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
     }
 
     private synchronized void append(com.fasterxml.jackson.databind.node.ObjectNode node) {
-        write(seal(node));
+        write(chain(node));
     }
 
     /** The next line, chained to the one before and ending in a newline. */
-    private String seal(com.fasterxml.jackson.databind.node.ObjectNode node) {
+    private String chain(com.fasterxml.jackson.databind.node.ObjectNode node) {
         TranscriptJson.Sealed s = TranscriptJson.seal(node, prev == null ? "" : prev);
         prev = s.hash();
+        ended = "session-ended".equals(node.path("type").asText());
         lines++;
         return s.line() + "\n";
     }

@@ -35,7 +35,7 @@ class ExportCommandIT {
         Path out = dir.resolve("case.md");
         JarRunner.Run r = tshoot.run(null, "export", FIXTURE, "--format", "md", "--out", out.toString());
         assertThat(r.exit()).as(r.out()).isZero();
-        assertThat(r.out()).contains("Wrote " + out).contains("Integrity: OK: hash chain verified (23 events)");
+        assertThat(r.out()).contains("Wrote " + out).contains("Integrity: OK: hash chain consistent (23 events)");
         assertThat(Files.readString(out)).contains("```mermaid");
         JarRunner.Run forced = tshoot.run(null, "export", FIXTURE, "-f", "html", "-o", out.toString(), "--force");
         assertThat(forced.exit()).as(forced.out()).isZero();

@@ -34,7 +34,7 @@ class ExportCommandsTest {
         export.export(a.ctx(), FIXTURE, "md", out.toString(), false, false);
         Adapters.Run r = a.run();
         assertThat(r.exit()).as(r.out()).isZero();
-        assertThat(r.out()).startsWith("Wrote " + out + " (md, ").contains("Integrity: OK: hash chain verified (23 events)");
+        assertThat(r.out()).startsWith("Wrote " + out + " (md, ").contains("Integrity: OK: hash chain consistent (23 events)");
         assertThat(Files.readString(out)).contains("```mermaid");
 
         export.export(a.ctx(), FIXTURE, "md", out.toString(), false, false);

@@ -56,7 +56,7 @@ class InteractiveIT {
         Path t = tshoot.transcripts().get(0);
         JarRunner.Run v = tshoot.run(null, "transcript", "verify", t.toString());
         assertThat(v.exit()).as(v.out()).isZero();
-        assertThat(v.out()).contains("hash chain intact").doesNotContain("not closed");
+        assertThat(v.out()).contains("hash chain consistent").doesNotContain("not closed");
         String json = java.nio.file.Files.readString(t);
         assertThat(json).contains("\"type\":\"back\"").contains("\"type\":\"note\"")
                 .contains("\"value\":\"yes\"").contains("\"value\":\"no\"")

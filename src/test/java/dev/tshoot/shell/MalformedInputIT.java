@@ -143,7 +143,7 @@ class MalformedInputIT {
             {"transcript verify " + junk, "UNREADABLE", "not a tshoot transcript"},
             {"transcript verify " + binary, "UNREADABLE", "not a tshoot transcript"},
             {"transcript verify " + empty, "UNREADABLE", "empty"},
-            {"transcript verify " + tornHeader, "TORN TAIL", "No events were recorded"},
+            {"transcript verify " + tornHeader, "TORN TAIL", "No event is left to verify"},
             {"transcript verify " + cutHeader, "BROKEN", "BROKEN at line 1: the header (line 1) was altered"},
             {"transcript verify " + version, "UNREADABLE", "format version 99"},
             {"transcript verify " + junkLine, "BROKEN", "BROKEN at line 4: event 3"},

@@ -92,7 +92,7 @@ class MalformedInputStatusTest {
         assertExit(2, x -> transcripts.verify(x.out, junk.toString()));
         assertExit(2, x -> transcripts.verify(x.out, longLine.toString()));
         assertExit(1, x -> transcripts.verify(x.out, junkLine.toString()));
-        assertExit(0, x -> transcripts.verify(x.out, tornHeader.toString()));
+        assertExit(1, x -> transcripts.verify(x.out, tornHeader.toString()));
         assertExit(2, x -> replay.verify(x.out, binary, null));
         assertExit(2, x -> run.run(x.out, PB, answersBinary.toString(), false, false, false));
         assertExit(2, x -> run.run(x.out, PB, answersBig.toString(), false, false, false));

@@ -52,7 +52,19 @@ class OneShotIT {
 
         JarRunner.Run v = tshoot.run(null, "transcript", "verify", t.toString());
         assertThat(v.exit()).as(v.out()).isZero();
-        assertThat(v.out()).contains("OK").contains("hash chain intact");
+        assertThat(v.out()).contains("OK").contains("hash chain consistent");
+
+        // the seal 'run' printed checks the transcript; a wrong seal is a mismatch (exit 1)
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Seal: (?:\\x1b\\[[0-9;]*m)?([0-9a-f]{4}(?:-[0-9a-f]{4}){5})")
+                .matcher(r.out());
+        assertThat(m.find()).as(r.out()).isTrue();
+        JarRunner.Run sealed = tshoot.run(null, "transcript", "verify", t.toString(), "--seal", m.group(1));
+        assertThat(sealed.exit()).as(sealed.out()).isZero();
+        assertThat(sealed.out()).contains("SEALED").contains("its head matches the seal " + m.group(1));
+        String wrong = (m.group(1).charAt(0) == '0' ? "1" : "0") + m.group(1).substring(1);
+        JarRunner.Run mismatch = tshoot.run(null, "transcript", "verify", t.toString(), "--seal", wrong);
+        assertThat(mismatch.exit()).as(mismatch.out()).isEqualTo(1);
+        assertThat(mismatch.out()).contains("SEAL MISMATCH");
     }
 
     @Test

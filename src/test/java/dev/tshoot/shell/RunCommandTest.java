@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.tshoot.engine.Diagnostics;
 import dev.tshoot.testing.Fixtures;
 import dev.tshoot.transcript.Recorder;
+import dev.tshoot.transcript.Seal;
+import dev.tshoot.transcript.TranscriptVerifier;
 
 /**
  * {@code run --answers} and {@code transcript verify} called directly: the outcomes and their exit
@@ -61,10 +63,16 @@ class RunCommandTest {
                 11. resolved-nesting-works             Nested virtualization is working <- outcome
 
                 RESOLVED  Nested virtualization is working
-                """).endsWith("\n\nTranscript: " + t + "\n");
+                """).endsWith("\n\nTranscript: " + t + "\nSeal: " + seal(t) + "  (paste it into the ticket)\n"
+                + "Whoever holds the seal can check the transcript: transcript verify " + t + " --seal " + seal(t) + "\n");
 
         transcript.verify(a.out, t.toString());
-        assertThat(a.run()).isEqualTo(new Adapters.Run(0, "OK  " + t + "\n  OK: 30 events, hash chain intact\n"));
+        assertThat(a.run()).isEqualTo(new Adapters.Run(0, "OK  " + t + "\n  OK: 30 events, hash chain consistent\n  "
+                + TranscriptVerifier.UNSEALED + "\n  Seal of this file: " + seal(t) + ". It must be the code shown when"
+                + " the session ended: transcript verify <file> --seal <code> checks it.\n"));
+        transcript.verify(a.out, t.toString(), seal(t).replace("-", " ").toUpperCase());
+        assertThat(a.run()).isEqualTo(new Adapters.Run(0, "SEALED  " + t + "\n  OK: 30 events, hash chain intact; its"
+                + " head matches the seal " + seal(t) + "\n  " + TranscriptVerifier.SEALED + "\n"));
 
         byte[] bytes = Files.readAllBytes(t);
         int third = nthLineStart(bytes, 3);
@@ -79,8 +87,9 @@ class RunCommandTest {
         Path torn = Files.write(transcripts.resolve("torn.jsonl"), Arrays.copyOf(orig, orig.length - 25));
         transcript.verify(a.out, "torn.jsonl"); // a bare name is looked up in the transcripts folder
         Adapters.Run tornRun = a.run();
-        assertThat(tornRun.exit()).isZero();
-        assertThat(tornRun.out()).startsWith("TORN TAIL  " + torn + "\n").contains("not tampering");
+        assertThat(tornRun.exit()).isEqualTo(1);
+        assertThat(tornRun.out()).isEqualTo("TORN TAIL  " + torn + "\n  TORN TAIL at line 31: the last line was cut"
+                + " mid-way: a crash or a truncation, the file cannot tell which; the 29 events before it verify\n");
     }
 
     @Test
@@ -93,7 +102,7 @@ class RunCommandTest {
     }
 
     @Test
-    void badInputExitsTwoAndSaysWhatIsExpected() {
+    void badInputExitsTwoAndSaysWhatIsExpected() throws Exception {
         run.run(a.out, "docker-desktop", "x.yaml", false, false, false);
         assertThat(a.run()).isEqualTo(new Adapters.Run(2, "No playbook 'docker-desktop' in playbooks/ and no such file."
                 + " Did you mean 'docker-desktop-linux-kvm' or '" + PB + "'? Run 'playbook list' to see all 3.\n"));
@@ -115,7 +124,9 @@ class RunCommandTest {
                  3. ask-in-vm                          Does Docker Desktop run inside a virtual machine (a VM on a… <- you are here
                 Stopped at 'ask-in-vm': the answers file does not answer node 'ask-in-vm' ("Does Docker Desktop run inside a virtual machine (a VM on a hypervisor, a cloud VM, or a VDI desktop)?"). Add 'ask-in-vm: <answer>' where the answer is one of in-vm, bare-metal, not-sure.
                 Transcript (incomplete walk): %s
-                """.formatted(t)));
+                Seal: %s  (paste it into the ticket)
+                Whoever holds the seal can check the transcript: transcript verify %1$s --seal %2$s
+                """.formatted(t, seal(t))));
 
         Adapters.Run list = run("src/test/resources/answers/004_not_a_mapping.yaml");
         assertThat(list.exit()).isEqualTo(2);
@@ -144,5 +155,12 @@ class RunCommandTest {
             }
         }
         throw new IllegalArgumentException("no line " + n);
+    }
+
+    /** The seal of a closed transcript, from its last line (as 'end' and 'run' show it). */
+    static String seal(Path t) throws java.io.IOException {
+        java.util.List<String> lines = Files.readAllLines(t);
+        String last = lines.get(lines.size() - 1);
+        return Seal.code(last.substring(last.length() - 66, last.length() - 2));
     }
 }

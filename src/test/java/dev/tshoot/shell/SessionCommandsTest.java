@@ -45,4 +45,30 @@ class SessionCommandsTest {
         assertThat(a.run()).isEqualTo(new Adapters.Run(2,
                 "No playbook 'nope' in playbooks/ and no such file. Run 'playbook list' to see all 3.\n"));
     }
+
+    @Test
+    void endShowsTheSealThatVerifiesTheTranscript() throws Exception {
+        SessionHolder holder = new SessionHolder(new Recorder(Fixtures.engine(), transcripts, "test", false), null);
+        SessionInfoCommands info = new SessionInfoCommands(holder, a.exit);
+        TranscriptCommands verify = new TranscriptCommands(Adapters.paths(Path.of("playbooks"), transcripts), holder, a.exit);
+        String f = "src/test/resources/playbooks/valid/001_walk.yaml";
+        dev.tshoot.playbook.Playbook pb = new dev.tshoot.playbook.PlaybookLoader()
+                .load(f, java.nio.file.Files.readAllBytes(Path.of(f)), null).playbook();
+        holder.start(pb, a.out).answer("windows");
+        assertThat(holder.writer().sealCode()).as("no seal while the session is open").isNull();
+        a.run();
+
+        info.end(a.ctx());
+        Path t = holder.writer().file();
+        String seal = new dev.tshoot.transcript.TranscriptVerifier().verify(t).sealCode();
+        assertThat(seal).matches("[0-9a-f]{4}(-[0-9a-f]{4}){5}").isEqualTo(holder.writer().sealCode());
+        assertThat(a.run()).isEqualTo(new Adapters.Run(0, "Session closed. Transcript: " + t + "\n"
+                + "Seal: " + seal + "  (paste it into the ticket)\n"
+                + "Whoever holds the seal can check the transcript: transcript verify " + t + " --seal " + seal + "\n"));
+
+        verify.verify(a.out, t.toString(), seal);
+        Adapters.Run sealed = a.run();
+        assertThat(sealed.exit()).as(sealed.out()).isZero();
+        assertThat(sealed.out()).startsWith("SEALED  " + t + "\n");
+    }
 }

@@ -196,7 +196,7 @@ public final class CastExporter {
             default -> Tone.RED;
         };
         return S.style(tone, "Integrity: " + i.headline()) + (i.status() == dev.tshoot.transcript.TranscriptVerifier.Status.OK
-                ? "" : "\n" + S.dim(v(i.message())));
+                ? "" : "\n" + S.dim(v(i.message()))) + "\n" + S.dim(v(i.advice()));
     }
 
     /** Transcript text made safe for a terminal. */

@@ -104,6 +104,7 @@ public final class ExportJob {
         out.println("Integrity: " + source.integrity().headline()
                 + (source.integrity().status() == dev.tshoot.transcript.TranscriptVerifier.Status.OK ? ""
                         : ". " + source.integrity().message()));
+        out.println(source.integrity().advice());
         if (format != ExportFormat.JSON && format != ExportFormat.CAST) {
             out.println("Playbook: " + source.playbook().message()
                     + (source.playbook().found() ? " (" + source.playbook().path() + ")" : "") + ".");

@@ -5,18 +5,23 @@ import dev.tshoot.transcript.TranscriptVerifier;
 /**
  * The hash-chain verdict as every export shows it. {@code brokenSeq} and {@code line} locate the
  * first broken event (BROKEN) or the cut-off line (TORN TAIL); both are null when the chain is intact.
+ * {@code sealCode}: the seal of the chain's head when the transcript ends with its session-ended
+ * line (null otherwise); {@code sealChecked}: that the head was checked against the seal code
+ * shown at the end of the session. Only a checked seal lets an export say that no line was changed,
+ * inserted or removed.
  */
-public record Integrity(TranscriptVerifier.Status status, long events, Long brokenSeq, Long line, String message) {
+public record Integrity(TranscriptVerifier.Status status, long events, Long brokenSeq, Long line, String message,
+        String sealCode, boolean sealChecked) {
 
     public static Integrity of(TranscriptVerifier.Result r) {
         boolean located = r.status() == TranscriptVerifier.Status.BROKEN || r.status() == TranscriptVerifier.Status.TORN_TAIL;
         return new Integrity(r.status(), r.events(), located ? r.brokenSeq() : null, located ? r.line() : null,
-                r.message());
+                r.message(), r.sealCode(), r.seal() == TranscriptVerifier.SealCheck.MATCHED);
     }
 
-    /** OK, TORN TAIL, BROKEN or UNREADABLE. */
+    /** OK, SEALED, TORN TAIL, BROKEN, SEAL MISMATCH or UNREADABLE. */
     public String label() {
-        return status.name().replace('_', ' ');
+        return status == TranscriptVerifier.Status.OK && sealChecked ? "SEALED" : status.name().replace('_', ' ');
     }
 
     /** A short css/class-friendly word: ok, torn, broken, unreadable. */
@@ -24,17 +29,19 @@ public record Integrity(TranscriptVerifier.Status status, long events, Long brok
         return switch (status) {
             case OK -> "ok";
             case TORN_TAIL -> "torn";
-            case BROKEN -> "broken";
+            case BROKEN, SEAL_MISMATCH -> "broken";
             case UNREADABLE -> "unreadable";
         };
     }
 
-    /** The headline: "hash chain verified", "TORN TAIL at line 9", "BROKEN at event 4 (line 5)". */
+    /** The headline: "hash chain consistent", "TORN TAIL at line 9", "BROKEN at event 4 (line 5)". */
     public String headline() {
         return switch (status) {
-            case OK -> "OK: hash chain verified (" + events + " events)";
+            case OK -> sealChecked ? "OK: hash chain intact and sealed (" + events + " events)"
+                    : "OK: hash chain consistent (" + events + " events)";
             case TORN_TAIL -> "TORN TAIL at line " + line + ": " + events + " events verified, the last line is cut off";
             case BROKEN -> "BROKEN at event " + brokenSeq + " (line " + line + ")";
+            case SEAL_MISMATCH -> "SEAL MISMATCH: this is not the transcript that was sealed";
             case UNREADABLE -> "UNREADABLE: the hash chain could not be checked";
         };
     }
@@ -44,14 +51,19 @@ public record Integrity(TranscriptVerifier.Status status, long events, Long brok
         return status == TranscriptVerifier.Status.BROKEN && brokenSeq != null && seq >= brokenSeq;
     }
 
-    /** What an escalation engineer should make of it. */
+    /** What an escalation engineer should make of it: what the chain shows, and what it cannot. */
     public String advice() {
         return switch (status) {
-            case OK -> "No line was changed, inserted or removed since it was written.";
-            case TORN_TAIL -> "Every complete line checks out; the session was interrupted while a line was written"
-                    + " (a crash, not tampering).";
+            case OK -> sealChecked ? TranscriptVerifier.SEALED : TranscriptVerifier.UNSEALED + (sealCode != null
+                    ? " Seal of this file: " + sealCode + "; it must equal the code shown when the session ended"
+                            + " (transcript verify --seal <code> checks it)."
+                    : " The session was not closed, so this file has no seal.");
+            case TORN_TAIL -> "The complete lines check out, but the last line was cut mid-way: a crash or a truncation,"
+                    + " which the file cannot tell apart. What followed it is lost; ask for the original file.";
             case BROKEN -> "Events from " + brokenSeq + " on are not vouched for by the hash chain: treat them as"
                     + " possibly altered and ask for the original file.";
+            case SEAL_MISMATCH -> "The chain's head is not the seal shown at the end of the session: treat every event"
+                    + " as possibly altered or missing and ask for the original file.";
             case UNREADABLE -> "Ask for the original transcript file.";
         };
     }

@@ -12,7 +12,7 @@ import dev.tshoot.transcript.TranscriptJson;
 
 /**
  * The whole transcript as one JSON document: {@code {format, formatVersion, source, header,
- * events: [...], integrity: {status, events, brokenSeq, line, message}, playbook: {status, message}}}.
+ * events: [...], integrity: {status, events, brokenSeq, line, message, seal, advice}, playbook: {status, message}}}.
  * Header and events are the lines as recorded (members this version does not model included, with
  * their {@code prev} and {@code hash}); a torn last line is left out. Strings keep their exact values:
  * C0 controls are JSON-escaped as always, and DEL, C1 controls, line separators, format characters
@@ -64,6 +64,12 @@ public final class JsonExporter {
             o.put("line", i.line());
         }
         o.put("message", i.message());
+        if (i.sealCode() == null) {
+            o.putNull("seal");
+        } else {
+            o.put("seal", i.sealCode());
+        }
+        o.put("advice", i.advice());
         return o;
     }
 }

@@ -42,6 +42,6 @@ class AsciinemaCatIT {
                 .contains("Virtualization:      VT-x")
                 .contains("not run (declined)")
                 .contains("UNRESOLVED")
-                .contains("Integrity: OK: hash chain verified (23 events)");
+                .contains("Integrity: OK: hash chain consistent (23 events)");
     }
 }

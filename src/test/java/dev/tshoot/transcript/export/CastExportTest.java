@@ -80,7 +80,7 @@ class CastExportTest {
                 .contains("a command that CHANGES the system")
                 .contains("not run (declined)")
                 .contains("UNRESOLVED").contains("Not exposed")
-                .contains("Integrity: OK: hash chain verified (23 events)");
+                .contains("Integrity: OK: hash chain consistent (23 events)");
         assertThat(out).as("a recorded ESC never reaches the player's terminal")
                 .doesNotContain("\u001b[31mred");
         String torn = cast("005_torn").output();

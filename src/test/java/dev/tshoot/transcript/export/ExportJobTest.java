@@ -41,7 +41,7 @@ class ExportJobTest {
     void writesTheExportAndSaysWhereWithTheIntegrity() throws Exception {
         Path target = dir.resolve("case.md");
         assertThat(run("002_checks_commands.jsonl", "md", target.toString(), false, false)).isZero();
-        assertThat(out).contains("Wrote " + target + " (md, ").contains("Integrity: OK: hash chain verified (23 events)")
+        assertThat(out).contains("Wrote " + target + " (md, ").contains("Integrity: OK: hash chain consistent (23 events)")
                 .contains("Playbook: playbook file found");
         assertThat(Files.readString(target, StandardCharsets.UTF_8)).startsWith("# tshoot session `e0000002`");
         if (Files.getFileAttributeView(target, java.nio.file.attribute.PosixFileAttributeView.class) != null) {

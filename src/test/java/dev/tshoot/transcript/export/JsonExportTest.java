@@ -32,7 +32,7 @@ class JsonExportTest {
         assertThat(i.path("events").asInt()).isEqualTo(23);
         assertThat(i.path("brokenSeq").isNull()).isTrue();
         assertThat(i.path("line").isNull()).isTrue();
-        assertThat(i.path("message").asText()).isEqualTo("OK: 23 events, hash chain intact");
+        assertThat(i.path("message").asText()).isEqualTo("OK: 23 events, hash chain consistent");
     }
 
     @Test

@@ -30,7 +30,7 @@ class MarkdownExportTest {
                 .contains("**Action:** Enable the feature").contains("Command shown (windows, powershell):")
                 .contains("| `answers['ask-os'] == 'windows'` | true, **held** |")
                 .contains("**Outcome: RESOLVED**: Fixed")
-                .contains("✅ **Integrity: OK: hash chain verified (22 events)**");
+                .contains("✅ **Integrity: OK: hash chain consistent (22 events)**");
     }
 
     @Test
