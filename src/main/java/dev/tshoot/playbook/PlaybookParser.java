@@ -124,8 +124,8 @@ final class PlaybookParser {
                 try {
                     SymptomMatcher.compile(pattern);
                 } catch (SafeRegex.InvalidPattern e) {
-                    s.bad("pattern", "symptom pattern '" + pattern + "' is not a valid regular expression (as 'match' reads it,"
-                            + " a space standing for any white space): " + e.problem().describe(), e.problem().hint());
+                    s.bad("pattern", "symptom pattern '" + pattern + "' (as 'match' reads it, a space standing for any white space) "
+                            + e.problem().describe().replaceFirst("^the pattern ", ""), e.problem().hint());
                 }
             }
             s.finish(List.of("id", "pattern", "node", "description"));

@@ -221,16 +221,23 @@ public final class SafeRegex {
     private static Problem syntax(String regex, com.google.re2j.PatternSyntaxException e) {
         String what = e.getDescription();
         String bad = e.getPattern();
-        int at = bad == null || bad.isEmpty() ? -1 : regex.indexOf(bad);
+        if (bad != null && (bad.isEmpty() || bad.equals(regex))) {
+            bad = null; // the whole pattern: nothing more precise to point at
+        }
+        int at = bad == null ? -1 : regex.indexOf(bad);
         String hint = "fix the pattern; tshoot reads RE2 syntax, Java's without lookaround, backreferences,"
                 + " possessive or atomic groups (see playbooks/README.md)";
         if (what != null && what.contains("invalid or unsupported Perl syntax")) {
             hint = "RE2 does not know this construct: write it with plain groups, classes and quantifiers (see playbooks/README.md)";
+        } else if (what != null && what.contains("invalid character class range") && bad != null && bad.startsWith("\\p")) {
+            hint = "write the class as RE2 names it: POSIX [[:alpha:]], [[:digit:]], or a Unicode class such as \\pL or \\p{Greek}";
+        } else if (what != null && what.contains("invalid escape sequence")) {
+            hint = "RE2 has no \\h, \\R, \\Z or \\G: write [ \\t] for \\h, \\r?\\n for \\R, \\z for the end of the text";
         } else if (what != null && what.contains("invalid repeat count")) {
             hint = "repeat counts go up to 1000; use '+' or '*' for longer runs";
         }
         return new Problem("the pattern is not a valid regular expression: " + what
-                + (bad == null || bad.isEmpty() ? "" : " '" + bad + "'"), hint, at);
+                + (bad == null ? "" : " '" + bad + "'"), hint, at);
     }
 
     /** The input as the engine reads it, checking the interrupt flag every {@value #CHECK_EVERY} characters. */

@@ -307,8 +307,7 @@ public final class RedactionRules {
                 }
             } catch (dev.tshoot.playbook.SafeRegex.InvalidPattern e) {
                 problems.add(error(source, y.at(base + "/pattern"), "bad-pattern", path + ".pattern",
-                        "the pattern cannot run on tshoot's linear-time engine (RE2 syntax): " + e.problem().describe()
-                                .replaceFirst("^the pattern ", ""), e.problem().hint()
+                        e.problem().describe() + " (user rules run on RE2/J, in linear time)", e.problem().hint()
                                 + "; quote the pattern with single quotes in YAML, so that backslashes stay as written"));
             } catch (PatternSyntaxException e) {
                 problems.add(error(source, y.at(base + "/pattern"), "bad-pattern", path + ".pattern",
