@@ -57,10 +57,13 @@ public final class SafeRegex {
 
     private final String source;
     private final com.google.re2j.Pattern pattern;
+    /** For the idiom {@code (?s).*R.*}: {@code (?s)R}, whose {@link #find} is the same test as a whole match, and faster. */
+    private final com.google.re2j.Pattern search;
 
-    private SafeRegex(String source, com.google.re2j.Pattern pattern) {
+    private SafeRegex(String source, com.google.re2j.Pattern pattern, com.google.re2j.Pattern search) {
         this.source = source;
         this.pattern = pattern;
+        this.search = search;
     }
 
     /** Compiles a pattern, or throws {@link InvalidPattern} saying why not and what to write instead. */
@@ -75,7 +78,7 @@ public final class SafeRegex {
             throw new InvalidPattern(p);
         }
         try {
-            return new SafeRegex(regex, com.google.re2j.Pattern.compile(regex, flags));
+            return new SafeRegex(regex, com.google.re2j.Pattern.compile(regex, flags), search(regex, flags));
         } catch (com.google.re2j.PatternSyntaxException e) {
             throw new InvalidPattern(syntax(regex, e));
         }
@@ -95,7 +98,56 @@ public final class SafeRegex {
 
     /** Whether the pattern matches the whole input. */
     public boolean matches(CharSequence input) {
+        if (search != null) {
+            return search.matcher(new Watched(input)).find();
+        }
         return pattern.matcher(new Watched(input)).matches();
+    }
+
+    /**
+     * {@code (?s)R} when the pattern is {@code (?s).*R.*} with R balanced, without a top-level
+     * {@code |} and not starting with a quantifier: the whole text matches {@code (?s).*R.*} exactly when
+     * some part of it matches R, and RE2/J finds a part with a literal prefix by skipping ahead.
+     * Null for any other pattern.
+     */
+    static com.google.re2j.Pattern search(String regex, int flags) {
+        String head = "(?s).*";
+        if (!regex.startsWith(head) || !regex.endsWith(".*") || regex.length() < head.length() + 2 || regex.contains("\\Q")) {
+            return null;
+        }
+        String mid = regex.substring(head.length(), regex.length() - 2);
+        int slashes = 0;
+        for (int i = mid.length() - 1; i >= 0 && mid.charAt(i) == '\\'; i--) {
+            slashes++;
+        }
+        if (slashes % 2 == 1 || (!mid.isEmpty() && "?*+{".indexOf(mid.charAt(0)) >= 0)) {
+            return null;
+        }
+        int depth = 0;
+        for (int i = 0; i < mid.length(); i++) {
+            char c = mid.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                i = classEnd(mid, i);
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                if (--depth < 0) {
+                    return null;
+                }
+            } else if (c == '|' && depth == 0) {
+                return null;
+            }
+        }
+        if (depth != 0) {
+            return null;
+        }
+        try {
+            return com.google.re2j.Pattern.compile("(?s)" + mid, flags);
+        } catch (com.google.re2j.PatternSyntaxException e) {
+            return null;
+        }
     }
 
     /** The first part of the input the pattern matches, or null when there is none. */
