@@ -322,6 +322,10 @@ def regex(t, java, classpath):
               "`out.stdout matches '(?s).*Virtualization:\\s+VT-x.*'` (RE2/J), marker in the middle",
               cell(ms("cond-%d" % mib)), "`String.indexOf` of the marker in the same text", cell(ms("indexof-%d" % mib)),
               ratio(ms("cond-%d" % mib), ms("indexof-%d" % mib)))
+        t.add("Condition, general pattern, on %d MiB" % mib,
+              "`out.stdout matches '(?s)(.*\\s)?Virtualization:\\s+VT-x(\\s.*)?'` (RE2/J, not the idiom)",
+              cell(ms("general-%d" % mib)), "`String.indexOf` of the marker in the same text", cell(ms("indexof-%d" % mib)),
+              ratio(ms("general-%d" % mib), ms("indexof-%d" % mib)))
 
 
 def machine(java):

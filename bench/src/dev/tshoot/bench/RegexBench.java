@@ -20,8 +20,9 @@ import dev.tshoot.probe.ProbeRegistry;
  * <ul>
  *   <li>{@code match} over the shipped playbooks plus one whose symptom is {@code (a+)+$} (exponential on
  *       java.util.regex), against the same folder with a benign pattern in its place;</li>
- *   <li>the condition idiom {@code (?s).*X.*} on a 1 MiB and a 16 MiB (the output cap) output, against
- *       {@code String.indexOf} of the marker in the same text.</li>
+ *   <li>the condition idiom {@code (?s).*X.*} on a 1 MiB and a 16 MiB (the output cap) output, and a pattern
+ *       that is not the idiom (RE2/J's general matcher), against {@code String.indexOf} of the marker in
+ *       the same text.</li>
  * </ul>
  */
 final class RegexBench {
@@ -45,6 +46,7 @@ final class RegexBench {
             InProcess.emit(c[0], "ms", samples, Map.of("playbooks", pbs.size(), "textChars", text.length()));
         }
         Condition idiom = Conditions.compile("out.stdout matches '(?s).*Virtualization:\\s+VT-x.*'");
+        Condition general = Conditions.compile("out.stdout matches '(?s)(.*\\s)?Virtualization:\\s+VT-x(\\s.*)?'");
         for (int mib : new int[] {1, 16}) {
             String out = output(mib << 20);
             Map<String, Object> root = Map.of("out", Map.of("stdout", out));
@@ -53,6 +55,11 @@ final class RegexBench {
                 Condition.Evaluation e = idiom.evaluate(root);
                 if (!e.value()) {
                     throw new IllegalStateException("the idiom gave false: " + e.error());
+                }
+            }), Map.of("bytes", out.length()));
+            InProcess.emit("general-" + mib, "ms", time(r, () -> {
+                if (!general.evaluate(root).value()) {
+                    throw new IllegalStateException("the general pattern gave false");
                 }
             }), Map.of("bytes", out.length()));
             InProcess.emit("indexof-" + mib, "ms", time(r, () -> {
