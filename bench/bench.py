@@ -28,7 +28,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "target", "bench")
 WHATIF = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
 ANSI = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]|\r")
-GROUPS = ["startup", "lint", "append", "replay", "probe"]
+GROUPS = ["startup", "lint", "append", "replay", "probe", "regex"]
 
 
 def log(msg):
@@ -308,6 +308,26 @@ def probe(t, java, classpath, cold, oneshot):
           % fmt_time(r["probe-warm"]["firstInJvmMs"] / 1e3), cell(w), "", "", "")
 
 
+def regex(t, java, classpath):
+    r = java_harness(None, java, classpath, "regex", os.path.join(BENCH, "regex"), 15, heap="1g")
+    ms = lambda k: [x / 1e3 for x in r[k]["samples"]]
+    h, b = r["match-hostile"], r["match-benign"]
+    n = h["playbooks"]
+    t.add("`match` over a folder with a catastrophic pattern (%d playbooks, %s-char text)" % (n, format(h["textChars"], ",")),
+          "symptom `(a+)+$` against `aaaa…!`; %s per playbook" % fmt_time(med(ms("match-hostile")) / n),
+          cell(ms("match-hostile")), "the same folder, the symptom `aaab` instead", cell(ms("match-benign")),
+          ratio(ms("match-hostile"), ms("match-benign")))
+    for mib in (1, 16):
+        t.add("Condition `(?s).*X.*` on %d MiB%s" % (mib, " (the output cap)" if mib == 16 else ""),
+              "`out.stdout matches '(?s).*Virtualization:\\s+VT-x.*'` (RE2/J), marker in the middle",
+              cell(ms("cond-%d" % mib)), "`String.indexOf` of the marker in the same text", cell(ms("indexof-%d" % mib)),
+              ratio(ms("cond-%d" % mib), ms("indexof-%d" % mib)))
+        t.add("Condition, general pattern, on %d MiB" % mib,
+              "`out.stdout matches '(?s)(.*\\s)?Virtualization:\\s+VT-x(\\s.*)?'` (RE2/J, not the idiom)",
+              cell(ms("general-%d" % mib)), "`String.indexOf` of the marker in the same text", cell(ms("indexof-%d" % mib)),
+              ratio(ms("general-%d" % mib), ms("indexof-%d" % mib)))
+
+
 def machine(java):
     def sh(cmd):
         try:
@@ -350,6 +370,8 @@ def main():
         replay(t, a.java, a.classpath, events)
     if "probe" in groups:
         probe(t, a.java, a.classpath, s["probe-cold"], s["tshoot"])
+    if "regex" in groups:
+        regex(t, a.java, a.classpath)
     print()
     print("tshoot benchmarks, %s" % time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(started)))
     print("Machine: " + machine(a.java) + " (at the end; at the start: %s)" % " ".join(load_before))

@@ -60,6 +60,7 @@ import dev.tshoot.transcript.TranscriptWriter;
  *   replay &lt;file&gt; &lt;rounds&gt;        ReplayVerifier vs a streaming Jackson parse of the same file
  *   replay-mem &lt;file&gt;             one replay; live heap after GC and peak RSS (run in its own JVM)
  *   probe-warm &lt;rounds&gt;            the virtualization probe, repeatedly, in this JVM
+ *   regex &lt;dir&gt; &lt;rounds&gt;          match with a catastrophic symptom; the (?s).*X.* idiom on 1 and 16 MiB ({@link RegexBench})
  * </pre>
  */
 public final class InProcess {
@@ -74,6 +75,7 @@ public final class InProcess {
             case "replay" -> replay(Path.of(args[1]), Integer.parseInt(args[2]));
             case "replay-mem" -> replayMem(Path.of(args[1]));
             case "probe-warm" -> probeWarm(Integer.parseInt(args[1]));
+            case "regex" -> RegexBench.run(Path.of(args[1]), Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }

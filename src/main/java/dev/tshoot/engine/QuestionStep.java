@@ -2,9 +2,9 @@ package dev.tshoot.engine;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import dev.tshoot.playbook.Node;
+import dev.tshoot.playbook.SafeRegex;
 
 /** A question: shows its prompt, then reads a choice, yes/no or text answer and follows it. */
 final class QuestionStep implements NodeStep {
@@ -67,12 +67,26 @@ final class QuestionStep implements NodeStep {
         return new Next(target, "answer");
     }
 
+    /**
+     * Whether the whole answer matches the question's pattern, on the linear-time engine. Lint refuses
+     * a pattern the engine does not take; a playbook loaded without lint that has one gets an error
+     * naming the pattern, not a hang and not a stack trace.
+     */
+    private boolean fits(String text) throws SessionException {
+        try {
+            return SafeRegex.compile(q.pattern()).matches(text);
+        } catch (SafeRegex.InvalidPattern e) {
+            throw new SessionException("The pattern " + q.pattern() + " of \"" + q.prompt() + "\" cannot be used: "
+                    + e.problem().describe() + ". Ask the playbook's author to fix it (tshoot playbook lint).");
+        }
+    }
+
     private Next text(Walk w, String text) throws SessionException {
         if (text.isEmpty()) {
             throw new SessionException("An empty answer does not fit \"" + q.prompt() + "\". Type your answer"
                     + (q.pattern() != null ? " (it must match " + q.pattern() + ")" : "") + ".");
         }
-        if (q.pattern() != null && !Pattern.compile(q.pattern()).matcher(text).matches()) {
+        if (q.pattern() != null && !fits(text)) {
             throw new SessionException("'" + (q.secret() ? "(hidden)" : text) + "' does not fit \"" + q.prompt()
                     + "\": it must match the pattern " + q.pattern() + ".");
         }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -124,9 +123,9 @@ final class PlaybookParser {
             if (pattern != null) {
                 try {
                     SymptomMatcher.compile(pattern);
-                } catch (java.util.regex.PatternSyntaxException e) {
-                    s.bad("pattern", "symptom pattern '" + pattern + "' is not a valid regular expression (as 'match' reads it,"
-                            + " a space standing for any white space): " + e.getDescription(), "fix the pattern");
+                } catch (SafeRegex.InvalidPattern e) {
+                    s.bad("pattern", "symptom pattern '" + pattern + "' (as 'match' reads it, a space standing for any white space) "
+                            + e.problem().describe().replaceFirst("^the pattern ", ""), e.problem().hint());
                 }
             }
             s.finish(List.of("id", "pattern", "node", "description"));
@@ -449,11 +448,9 @@ final class PlaybookParser {
     }
 
     private void checkRegex(YamlObject o, String field, String regex) {
-        try {
-            Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            o.bad(field, "'" + regex + "' is not a valid regular expression: " + e.getDescription(),
-                    "fix the pattern (Java regular-expression syntax)");
+        SafeRegex.Problem p = SafeRegex.check(regex);
+        if (p != null) {
+            o.bad(field, "'" + regex + "' " + p.describe().replaceFirst("^the pattern ", ""), p.hint());
         }
     }
 

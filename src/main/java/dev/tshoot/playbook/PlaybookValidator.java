@@ -410,7 +410,8 @@ final class PlaybookValidator {
                 String err = when.syntaxError();
                 if (err != null) {
                     add("invalid-expression", tp + "/when", "condition '" + t.when() + "' is not a valid expression: " + err,
-                            "see 'Expressions' in playbooks/README.md; node ids with dashes are written answers['node-id']");
+                            when.patternProblem() != null ? when.patternProblem().hint()
+                                    : "see 'Expressions' in playbooks/README.md; node ids with dashes are written answers['node-id']");
                 } else {
                     for (String ref : when.answerReferences()) {
                         Node r = nodes.get(ref);

@@ -6,14 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Matches a pasted error message or log against the {@code symptoms} playbooks declare, and ranks
  * playbooks and entry nodes. The text is normalised first so the variations real messages show do
  * not matter: literal {@code \r\n} and {@code \n} escapes, line breaks, runs of white space,
- * quotes and case.
+ * quotes and case. Patterns run on {@link SafeRegex} (RE2/J), in time linear in the text, so a
+ * hostile pattern in one playbook cannot stop {@code match} from answering for the others.
  */
 public final class SymptomMatcher {
 
@@ -41,9 +41,9 @@ public final class SymptomMatcher {
      * Compiles a symptom pattern for normalised text: case-insensitive; a space matches any run of
      * white space, and a space made optional ({@code " ?"}, {@code " *"}) matches none too.
      */
-    public static Pattern compile(String pattern) {
+    public static SafeRegex compile(String pattern) {
         String p = pattern.replace(" ?", "\\s*").replace(" *", "\\s*").replace(" +", "\\s+").replace(" ", "\\s+");
-        return Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return SafeRegex.compile(p, SafeRegex.CASE_INSENSITIVE);
     }
 
     /** Candidates for the text, best first; empty when nothing matches. */
@@ -53,16 +53,16 @@ public final class SymptomMatcher {
         for (Playbook pb : playbooks) {
             Map<String, List<Hit>> byNode = new LinkedHashMap<>();
             for (Playbook.Symptom s : pb.symptoms()) {
-                Matcher m;
+                String found;
                 try {
-                    m = compile(s.pattern()).matcher(norm);
-                } catch (java.util.regex.PatternSyntaxException e) {
+                    found = compile(s.pattern()).find(norm);
+                } catch (SafeRegex.InvalidPattern e) {
                     continue; // lint reports it; one bad pattern must not break matching for every playbook
                 }
-                if (m.find()) {
+                if (found != null) {
                     String node = s.node() != null ? s.node() : pb.start();
                     byNode.computeIfAbsent(node, k -> new ArrayList<>())
-                            .add(new Hit(s.id(), s.description(), m.group()));
+                            .add(new Hit(s.id(), s.description(), found));
                 }
             }
             byNode.forEach((node, hits) -> {

@@ -2,7 +2,6 @@ package dev.tshoot.transcript.redact;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * One redaction rule: what its matches are called in placeholders and counts ({@code name}), what it
@@ -11,13 +10,13 @@ import java.util.regex.Pattern;
  * least one (compared in lower case): a value holding none of them is not searched at all, which is
  * what keeps a 1 MiB command output cheap. {@code origin} says where the rule was defined, for
  * messages; {@code builtin} rules ship with tshoot and are tested for speed, so only user rules run
- * under a time budget.
+ * under a time budget. User rules run on the linear-time engine (see {@link RulePattern}).
  */
-public record RedactionRule(String name, String description, Pattern pattern, int group, List<String> keywords,
+public record RedactionRule(String name, String description, RulePattern pattern, int group, List<String> keywords,
         String origin, boolean builtin) {
 
     public RedactionRule {
-        if (group < 0 || group > pattern.matcher("").groupCount()) {
+        if (group < 0 || group > pattern.groupCount()) {
             throw new IllegalArgumentException("rule '" + name + "': group " + group + " does not exist in its pattern");
         }
         keywords = keywords == null ? List.of() : keywords.stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();

@@ -295,16 +295,20 @@ public final class RedactionRules {
         }
         String description = text(source, y, n, base, path, "description", false, problems);
         String regex = text(source, y, n, base, path, "pattern", true, problems);
-        Pattern pattern = null;
+        RulePattern pattern = null;
         if (regex != null) {
             try {
-                pattern = Pattern.compile(regex);
-                if (pattern.matcher("").matches()) {
+                pattern = builtin ? RulePattern.builtin(regex) : RulePattern.untrusted(regex);
+                if (pattern.matchesEmpty()) {
                     problems.add(error(source, y.at(base + "/pattern"), "empty-match", path + ".pattern",
                             "the pattern matches the empty string, so it would not find anything useful",
                             "require at least one character, e.g. '+' instead of '*'"));
                     pattern = null;
                 }
+            } catch (dev.tshoot.playbook.SafeRegex.InvalidPattern e) {
+                problems.add(error(source, y.at(base + "/pattern"), "bad-pattern", path + ".pattern",
+                        e.problem().describe() + " (user rules run on RE2/J, in linear time)", e.problem().hint()
+                                + "; quote the pattern with single quotes in YAML, so that backslashes stay as written"));
             } catch (PatternSyntaxException e) {
                 problems.add(error(source, y.at(base + "/pattern"), "bad-pattern", path + ".pattern",
                         "the pattern is not a valid Java regular expression: " + e.getDescription()
@@ -321,9 +325,9 @@ public final class RedactionRules {
                         "group must be a whole number of 0 or more, not " + g, "0 is the whole match, 1 the first '(...)'"));
             } else {
                 group = g.intValue();
-                if (pattern != null && group > pattern.matcher("").groupCount()) {
+                if (pattern != null && group > pattern.groupCount()) {
                     problems.add(error(source, y.at(base + "/group"), "bad-group", path + ".group",
-                            "group " + group + " does not exist: the pattern has " + pattern.matcher("").groupCount()
+                            "group " + group + " does not exist: the pattern has " + pattern.groupCount()
                                     + " capture group(s)", "count the '(' that are not '(?:' or '(?=' and the like"));
                 }
             }

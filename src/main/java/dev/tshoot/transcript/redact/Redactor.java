@@ -231,16 +231,10 @@ public final class Redactor {
         int before = spans.size();
         try {
             CharSequence input = rule.builtin() ? text : new Deadline(text, System.nanoTime() + budgetNanos);
-            Matcher m = rule.pattern().matcher(input);
-            int g = rule.group();
-            while (m.find()) {
-                int s = m.start(g);
-                int e = m.end(g);
-                if (s >= 0 && e > s) {
-                    spans.add(new Span(s, e, order));
-                }
+            for (int[] span : rule.pattern().spans(input, rule.group())) {
+                spans.add(new Span(span[0], span[1], order));
             }
-        } catch (Deadline.Exceeded | StackOverflowError e) {
+        } catch (Deadline.Exceeded | StackOverflowError | dev.tshoot.playbook.SafeRegex.Interrupted e) {
             // fail closed: the value is withheld whole rather than written with a secret in it
             while (spans.size() > before) {
                 spans.remove(spans.size() - 1);
@@ -248,7 +242,8 @@ public final class Redactor {
             spans.add(new Span(0, text.length(), order));
             if (warned.add(rule.name())) {
                 warnings.accept("Redaction rule '" + rule.name() + "' (" + rule.origin() + ") "
-                        + (e instanceof StackOverflowError ? "overflowed the stack" : "took longer than "
+                        + (e instanceof StackOverflowError ? "overflowed the stack"
+                                : e instanceof dev.tshoot.playbook.SafeRegex.Interrupted ? "was interrupted" : "took longer than "
                                 + USER_RULE_BUDGET.toSeconds() + " s") + " on a value of " + text.length()
                         + " characters; the whole value was withheld. Simplify the pattern (see docs/redaction.md).");
             }

@@ -106,8 +106,8 @@ class UserRedactionRulesTest {
             assertThat(f.column()).isPositive();
         });
         assertThat(e.getMessage())
-                .contains("my-rules.yaml:7:14: error [bad-pattern] rules[2].pattern: the pattern is not a valid Java regular"
-                        + " expression: Unclosed group (at the end of the pattern)")
+                .contains("my-rules.yaml:7:14: error [bad-pattern] rules[2].pattern: the pattern is not a valid regular"
+                        + " expression: missing closing ) (user rules run on RE2/J, in linear time)")
                 .contains("unknown key 'patern'. Did you mean 'pattern'?")
                 .contains("group 2 does not exist: the pattern has 1 capture group(s)")
                 .contains("rule 'good' is defined twice (first as rules[0])")
@@ -175,17 +175,39 @@ class UserRedactionRulesTest {
     }
 
     @Test
-    void aRunawayUserRuleWithholdsTheWholeValueAndSaysSo() throws Exception {
+    void aCatastrophicUserRuleRunsInLinearTime() throws Exception {
         RedactionRules r = user("rules:\n  - name: runaway\n    pattern: '((a+)+)+b'\n");
+        assertThat(r.rule("runaway").pattern().linear()).as("user rules run on RE2/J").isTrue();
         List<String> warnings = new ArrayList<>();
-        Redactor red = new Redactor(r.rules(), warnings::add, Duration.ofMillis(100), true);
-        String text = "token " + "a".repeat(40) + "c"; // exponential for this pattern, even with JDK 17's loop memo
+        Redactor red = new Redactor(r.rules(), warnings::add, Duration.ofSeconds(30), true);
+        String text = "token " + "a".repeat(100_000) + "c"; // exponential for java.util.regex, linear here
+        assertThat(red.redact(text).text()).isEqualTo(text);
+        assertThat(red.redact("token aaab").text()).isEqualTo("token [REDACTED:runaway:1]");
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void aUserRuleOverItsBudgetWithholdsTheWholeValueAndSaysSo() throws Exception {
+        RedactionRules r = user("rules:\n  - name: slow\n    pattern: '(a|b|c)+d'\n");
+        List<String> warnings = new ArrayList<>();
+        Redactor red = new Redactor(r.rules(), warnings::add, Duration.ofNanos(1), true);
+        String text = "token " + "abc".repeat(100_000);
         Redactor.Redacted out = red.redact(text);
-        assertThat(out.text()).isEqualTo("[REDACTED:runaway:1]");
-        assertThat(out.counts()).containsEntry("runaway", 1);
-        assertThat(warnings).singleElement().asString().contains("'runaway' (my-rules.yaml:2)").contains("whole value was withheld");
-        // warned once per rule, however often it runs away
+        assertThat(out.text()).isEqualTo("[REDACTED:slow:1]");
+        assertThat(out.counts()).containsEntry("slow", 1);
+        assertThat(warnings).singleElement().asString().contains("'slow' (my-rules.yaml:2)").contains("whole value was withheld");
+        // warned once per rule, however often it runs over
         red.redact("b" + text);
         assertThat(warnings).hasSize(1);
+    }
+
+    @Test
+    void aUserRuleWithAConstructTheLinearEngineRefusesIsAnErrorWithAHint() {
+        assertThatThrownBy(() -> user("rules:\n  - name: look\n    pattern: '(?<![a-z])tok[0-9]+'\n"))
+                .isInstanceOf(RedactionRulesException.class)
+                .hasMessageContaining("my-rules.yaml:3:14: error [bad-pattern] rules[0].pattern: the pattern uses a lookbehind"
+                        + " '(?<!...)', which a linear-time engine cannot run (at character 1 of the pattern)"
+                        + " (user rules run on RE2/J, in linear time)")
+                .hasMessageContaining("match the text before it as part of the pattern");
     }
 }
