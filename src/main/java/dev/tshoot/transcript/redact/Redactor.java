@@ -73,6 +73,7 @@ public final class Redactor {
     private final List<String> literals = new ArrayList<>();
     private final Map<String, Integer> numbers = new HashMap<>();
     private final Set<String> warned = new HashSet<>();
+    private int base;
 
     /** {@code prefilter} false tries every rule on every value whatever its keywords (for tests). */
     Redactor(List<RedactionRule> rules, Consumer<String> warnings, Duration userRuleBudget, boolean prefilter) {
@@ -105,6 +106,30 @@ public final class Redactor {
             literals.add(v);
         }
         return true;
+    }
+
+    /**
+     * Numbers new secrets from {@code last + 1} on: for text redacted outside a transcript (the pinned
+     * playbook's text in an export), so that its placeholders never share a number with the
+     * transcript's, whose values are not known any more. Returns this redactor.
+     */
+    public Redactor numberAfter(int last) {
+        base = Math.max(base, last);
+        return this;
+    }
+
+    /** The highest placeholder number in {@code text}, or 0. */
+    public static int lastNumber(String text) {
+        int max = 0;
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            try {
+                max = Math.max(max, Integer.parseInt(m.group(2)));
+            } catch (NumberFormatException e) {
+                max = Integer.MAX_VALUE / 2;
+            }
+        }
+        return max;
     }
 
     /** Redacts one text. */
@@ -385,7 +410,7 @@ public final class Redactor {
 
     /** The placeholder of one secret value: the same value always gets the same number. */
     private String placeholder(String value, int order, int[] counts) {
-        int n = numbers.computeIfAbsent(value, k -> numbers.size() + 1);
+        int n = numbers.computeIfAbsent(value, k -> base + numbers.size() + 1);
         counts[order]++;
         return "[REDACTED:" + names[order] + ":" + n + "]";
     }

@@ -91,7 +91,7 @@ class RedactionRulesTest {
                         "//registry.npmjs.org/:_authToken=[REDACTED:npm-token:1]", "npm-token=1"),
                 c("docker hub", "echo dckr_pat_2b3e8f9a1c4d5e6f7a8b9c0d1e2 | docker login -u ci --password-stdin",
                         "echo [REDACTED:docker-hub-token:1] | docker login -u ci --password-stdin", "docker-hub-token=1"),
-                c("jwt", "cookie: session=" + JWT + "; Path=/", "cookie: session=[REDACTED:jwt:1]; Path=/", "jwt=1"),
+                c("jwt", "session=" + JWT + "; Path=/", "session=[REDACTED:jwt:1]; Path=/", "jwt=1"),
                 // urls
                 c("url password", "postgres://app:s3cr3t!pw@db.internal:5432/app", "postgres://app:[REDACTED:url-credentials:1]@db.internal:5432/app",
                         "url-credentials=1"),
