@@ -13,6 +13,9 @@ import dev.tshoot.transcript.redact.Redactor;
  */
 final class PlaybookText {
 
+    private static final java.util.regex.Pattern PLACEHOLDER =
+            java.util.regex.Pattern.compile("\\[REDACTED:([a-z0-9][a-z0-9-]*):([0-9]{1,9})\\]");
+
     private final Redactor redactor;
 
     private PlaybookText(Redactor redactor) {
@@ -20,7 +23,7 @@ final class PlaybookText {
     }
 
     static PlaybookText of(ExportSource source) {
-        int last = Redactor.lastNumber(new String(source.bytes(), StandardCharsets.UTF_8));
+        int last = lastNumber(new String(source.bytes(), StandardCharsets.UTF_8));
         return new PlaybookText(RedactionRules.defaults().newRedactor().numberAfter(last));
     }
 
@@ -32,5 +35,15 @@ final class PlaybookText {
     /** True when the rules find something in the playbook file: then it is not copied whole into a bundle. */
     static boolean holdsSecrets(byte[] playbook) {
         return !RedactionRules.defaults().newRedactor().redact(new String(playbook, StandardCharsets.UTF_8)).counts().isEmpty();
+    }
+
+    /** The highest placeholder number in {@code text}, or 0. */
+    static int lastNumber(String text) {
+        int max = 0;
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            max = Math.max(max, Integer.parseInt(m.group(2)));
+        }
+        return max;
     }
 }

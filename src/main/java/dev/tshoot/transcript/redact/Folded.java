@@ -11,7 +11,9 @@ import java.util.Map;
  * of the original text it came from, so that what is replaced is always the original text's span.
  *
  * <p>Normalisation is per character: it never joins or reorders characters, so the map back to the
- * original stays exact. Plain ASCII text is its own folded form and costs nothing.
+ * original stays exact. Characters that show as nothing (zero-width space and the like) are left out
+ * of the folded text, so {@code pass\u200Bword} reads {@code password}. Plain ASCII text is its own
+ * folded form and costs nothing.
  */
 final class Folded {
 
@@ -41,6 +43,9 @@ final class Folded {
             Map.entry('\u2010', '-'), Map.entry('\u2011', '-'), Map.entry('\u2012', '-'), Map.entry('\u2013', '-'),
             Map.entry('\u2212', '-'), Map.entry('\u02D7', '-'));
 
+    /** Characters that show as nothing (zero-width space, joiners, word joiner, BOM, soft hyphen): dropped. */
+    private static final String INVISIBLE = "\u200B\u200C\u200D\u2060\uFEFF\u00AD";
+
     /** The folded text. */
     final String text;
     private final int[] start;
@@ -65,7 +70,7 @@ final class Folded {
             int cp = original.codePointAt(i);
             int n = Character.charCount(cp);
             String one = original.substring(i, i + n);
-            String folded = cp < 0x80 ? one : fold(Normalizer.normalize(one, Normalizer.Form.NFKC));
+            String folded = cp < 0x80 ? one : INVISIBLE.indexOf(cp) >= 0 ? "" : fold(Normalizer.normalize(one, Normalizer.Form.NFKC));
             if (!folded.equals(one)) {
                 changed = true;
             }

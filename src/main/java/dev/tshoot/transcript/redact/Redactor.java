@@ -118,20 +118,6 @@ public final class Redactor {
         return this;
     }
 
-    /** The highest placeholder number in {@code text}, or 0. */
-    public static int lastNumber(String text) {
-        int max = 0;
-        Matcher m = PLACEHOLDER.matcher(text);
-        while (m.find()) {
-            try {
-                max = Math.max(max, Integer.parseInt(m.group(2)));
-            } catch (NumberFormatException e) {
-                max = Integer.MAX_VALUE / 2;
-            }
-        }
-        return max;
-    }
-
     /** Redacts one text. */
     public Redacted redact(String text) {
         int[] counts = new int[names.length];
