@@ -95,7 +95,10 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
             Redactor redactor, Opener opener) {
         TranscriptWriter w = new TranscriptWriter(file, null, force, warnings, redactor);
         // the header line is made before the file exists, so that the file is empty only for the time of one write
-        String first = w.chain(TranscriptJson.encode(header));
+        // the header is redacted too (a playbook title can hold a secret), before it is hashed
+        ObjectNode head = TranscriptJson.encode(header);
+        redactor.redactHeader(head);
+        String first = w.chain(head);
         String problem = null;
         try {
             w.channel = opener.open();

@@ -32,7 +32,13 @@ public final class BundleExporter {
     public byte[] render(ExportSource s, Report r) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("transcript.jsonl", s.bytes());
-        if (s.playbook().found()) {
+        if (s.playbook().found() && PlaybookText.holdsSecrets(s.playbook().bytes())) {
+            files.put("playbook-withheld.txt", utf8("The playbook this session walked is not in this bundle: redaction rules"
+                    + " match text in it, and a bundle holds only redacted text.\n\n"
+                    + "Pinned in the transcript: " + r.header().playbook().id() + " " + r.header().playbook().version()
+                    + ", SHA-256 " + r.header().playbook().sha256() + ".\n"
+                    + "Send the playbook file separately, through a channel fit for its secrets, if the reader needs it.\n"));
+        } else if (s.playbook().found()) {
             Path name = s.playbook().path().getFileName();
             files.put("playbook/" + (name == null ? "playbook.yaml" : name.toString()), s.playbook().bytes());
         } else {

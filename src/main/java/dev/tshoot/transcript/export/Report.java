@@ -137,7 +137,8 @@ public record Report(ExportSource source, List<Step> steps, List<RouteEdge> rout
             }
         }
         if (source.playbook().playbook() != null) {
-            source.playbook().playbook().nodes().forEach((id, n) -> out.put(id, n.headline()));
+            PlaybookText text = PlaybookText.of(source);
+            source.playbook().playbook().nodes().forEach((id, n) -> out.put(id, text.redact(n.headline())));
         }
         return Map.copyOf(out);
     }

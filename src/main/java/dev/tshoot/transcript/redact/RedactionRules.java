@@ -36,6 +36,9 @@ public final class RedactionRules {
     /** The rule name under which values a playbook marks secret are redacted. */
     public static final String PLAYBOOK_SECRET = "playbook-secret";
 
+    /** The rule name under which the word the output cap cut through is withheld (docs/redaction.md). */
+    public static final String OUTPUT_CAP = "output-cap";
+
     /** Playbook secrets shorter than this are not redacted as literals: they would hit too much ordinary text. */
     public static final int MIN_SECRET_LENGTH = 4;
 
@@ -285,6 +288,9 @@ public final class RedactionRules {
             } else if (name.equals(PLAYBOOK_SECRET)) {
                 problems.add(error(source, y.at(base + "/name"), "reserved-name", path + ".name",
                         "'" + PLAYBOOK_SECRET + "' is reserved for the values a playbook marks secret", "choose another name"));
+            } else if (name.equals(OUTPUT_CAP)) {
+                problems.add(error(source, y.at(base + "/name"), "reserved-name", path + ".name",
+                        "'" + OUTPUT_CAP + "' is reserved for the word the output cap cuts through", "choose another name"));
             } else if (seen.containsKey(name)) {
                 problems.add(error(source, y.at(base + "/name"), "duplicate-name", path + ".name",
                         "rule '" + name + "' is defined twice (first as rules[" + seen.get(name) + "])",

@@ -45,6 +45,16 @@ public final class Redactor {
     /** Members of an event line that are structure, not content: never redacted. */
     private static final Set<String> STRUCTURE = Set.of("seq", "type", "at");
 
+    /** Members of the header that are structure or a hash, not content: never redacted. */
+    private static final Set<String> HEADER_STRUCTURE = Set.of("seq", "type", "format", "formatVersion", "sessionId",
+            "startedAt", "prev", "hash");
+
+    /** Members of the header's {@code playbook} that identify it by hash or id: never redacted. */
+    private static final Set<String> PLAYBOOK_PIN = Set.of("id", "sha256");
+
+    /** How much of the word the output cap cut through is withheld, at most. */
+    static final int CUT_WORD = 4096;
+
     /** The text with its secrets replaced, and how many matches each rule replaced (rule order). */
     public record Redacted(String text, Map<String, Integer> counts) {}
 
@@ -55,7 +65,7 @@ public final class Redactor {
             .thenComparingInt(Span::order);
 
     private final List<RedactionRule> rules;
-    /** names[0] is the playbook secret; names[i + 1] is rules[i]. */
+    /** names[0] is the playbook secret; names[i + 1] is rules[i]; the last one is the output cap's cut word. */
     private final String[] names;
     private final Consumer<String> warnings;
     private final long budgetNanos;
@@ -63,12 +73,14 @@ public final class Redactor {
     private final List<String> literals = new ArrayList<>();
     private final Map<String, Integer> numbers = new HashMap<>();
     private final Set<String> warned = new HashSet<>();
+    private int base;
 
     /** {@code prefilter} false tries every rule on every value whatever its keywords (for tests). */
     Redactor(List<RedactionRule> rules, Consumer<String> warnings, Duration userRuleBudget, boolean prefilter) {
         this.rules = List.copyOf(rules);
-        this.names = new String[rules.size() + 1];
+        this.names = new String[rules.size() + 2];
         names[0] = RedactionRules.PLAYBOOK_SECRET;
+        names[rules.size() + 1] = RedactionRules.OUTPUT_CAP;
         for (int i = 0; i < rules.size(); i++) {
             names[i + 1] = rules.get(i).name();
         }
@@ -96,6 +108,16 @@ public final class Redactor {
         return true;
     }
 
+    /**
+     * Numbers new secrets from {@code last + 1} on: for text redacted outside a transcript (the pinned
+     * playbook's text in an export), so that its placeholders never share a number with the
+     * transcript's, whose values are not known any more. Returns this redactor.
+     */
+    public Redactor numberAfter(int last) {
+        base = Math.max(base, last);
+        return this;
+    }
+
     /** Redacts one text. */
     public Redacted redact(String text) {
         int[] counts = new int[names.length];
@@ -117,7 +139,11 @@ public final class Redactor {
                 continue;
             }
             JsonNode v = event.get(m);
-            JsonNode r = walk(v, counts);
+            JsonNode r = walk(m, v, counts);
+            if (r.isTextual() && event.path(m + "Truncated").asBoolean(false)) {
+                String cut = withholdCutWord(r.asText(), counts);
+                r = cut.equals(r.asText()) ? r : TextNode.valueOf(cut);
+            }
             if (r != v) {
                 event.set(m, r);
             }
@@ -125,7 +151,55 @@ public final class Redactor {
         return countsMap(counts);
     }
 
-    private JsonNode walk(JsonNode n, int[] counts) {
+    /**
+     * Redacts the transcript header in place, before it is hashed: the playbook's title, version and
+     * file, the host summary and any other text, but not the structure, the session id, the start time
+     * or the playbook's id and SHA-256 (which pin it). The header carries no {@code redactions} member;
+     * the counts are returned.
+     */
+    public Map<String, Integer> redactHeader(ObjectNode header) {
+        int[] counts = new int[names.length];
+        List<String> members = new ArrayList<>();
+        header.fieldNames().forEachRemaining(members::add);
+        for (String m : members) {
+            if (HEADER_STRUCTURE.contains(m)) {
+                continue;
+            }
+            JsonNode v = header.get(m);
+            if (m.equals("playbook") && v instanceof ObjectNode pb) {
+                List<String> keys = new ArrayList<>();
+                pb.fieldNames().forEachRemaining(keys::add);
+                for (String k : keys) {
+                    if (!PLAYBOOK_PIN.contains(k)) {
+                        JsonNode pv = pb.get(k);
+                        JsonNode pr = walk(k, pv, counts);
+                        if (pr != pv) {
+                            pb.set(k, pr);
+                        }
+                    }
+                }
+                continue;
+            }
+            JsonNode r = walk(m, v, counts);
+            if (r != v) {
+                header.set(m, r);
+            }
+        }
+        return countsMap(counts);
+    }
+
+    private JsonNode walk(String member, JsonNode n, int[] counts) {
+        if (member.equals("argv") && n.isArray() && textOnly(n)) {
+            List<String> argv = new ArrayList<>();
+            n.forEach(a -> argv.add(a.asText()));
+            List<String> r = redactArgv(argv, counts);
+            if (r == null) {
+                return n;
+            }
+            ArrayNode out = ((ArrayNode) n).arrayNode();
+            r.forEach(out::add);
+            return out;
+        }
         if (n.isTextual()) {
             String s = n.asText();
             String r = redact(s, counts);
@@ -137,7 +211,7 @@ public final class Redactor {
             o.fieldNames().forEachRemaining(members::add);
             for (String m : members) {
                 JsonNode v = o.get(m);
-                JsonNode r = walk(v, counts);
+                JsonNode r = walk(m, v, counts);
                 if (r != v) {
                     o.set(m, r);
                 }
@@ -148,7 +222,7 @@ public final class Redactor {
             ArrayNode a = (ArrayNode) n;
             for (int i = 0; i < a.size(); i++) {
                 JsonNode v = a.get(i);
-                JsonNode r = walk(v, counts);
+                JsonNode r = walk("", v, counts);
                 if (r != v) {
                     a.set(i, r);
                 }
@@ -156,6 +230,15 @@ public final class Redactor {
             return a;
         }
         return n;
+    }
+
+    private static boolean textOnly(JsonNode array) {
+        for (JsonNode a : array) {
+            if (!a.isTextual()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Map<String, Integer> countsMap(int[] counts) {
@@ -173,58 +256,149 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
+        List<Span> merged = merged(text);
+        if (merged.isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int pos = 0;
+        for (Span s : merged) {
+            out.append(text, pos, s.start());
+            out.append(placeholder(text.substring(s.start(), s.end()), s.order(), counts));
+            pos = s.end();
+        }
+        out.append(text, pos, text.length());
+        return out.toString();
+    }
+
+    /**
+     * The argument list with secrets replaced, matched as one line (the arguments joined by spaces), so
+     * that {@code --password SECRET} and {@code mysql -u root -pSECRET} are caught across arguments. A
+     * secret is replaced in the first argument it touches; the parts of it in later arguments are
+     * removed (an argument that was all secret becomes the placeholder or empty). Null when nothing
+     * was found.
+     */
+    private List<String> redactArgv(List<String> argv, int[] counts) {
+        String joined = String.join(" ", argv);
+        List<Span> merged = merged(joined);
+        if (merged.isEmpty()) {
+            return null;
+        }
+        boolean[] emitted = new boolean[merged.size()];
+        List<String> out = new ArrayList<>(argv.size());
+        int a = 0;
+        for (String arg : argv) {
+            int b = a + arg.length();
+            StringBuilder sb = new StringBuilder(arg.length());
+            int pos = a;
+            for (int k = 0; k < merged.size(); k++) {
+                Span s = merged.get(k);
+                if (s.start() >= b || s.end() <= a) {
+                    continue;
+                }
+                int from = Math.max(s.start(), a);
+                int to = Math.min(s.end(), b);
+                sb.append(joined, pos, from);
+                if (!emitted[k]) {
+                    emitted[k] = true;
+                    sb.append(placeholder(joined.substring(s.start(), s.end()), s.order(), counts));
+                }
+                pos = to;
+            }
+            sb.append(joined, pos, b);
+            out.add(sb.toString());
+            a = b + 1;
+        }
+        return out;
+    }
+
+    /**
+     * A stream the output cap cut: the word the cap cut through (the run of non-blank characters at
+     * the very end, up to {@link #CUT_WORD} characters) is withheld whole, rule {@code output-cap},
+     * unless it already ends in a placeholder. What was cut off is not known, so a token whose start is
+     * too short for any rule to recognise is not left behind.
+     */
+    private String withholdCutWord(String text, int[] counts) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        int end = text.length();
+        int start = end;
+        while (start > 0 && end - start < CUT_WORD && !Character.isWhitespace(text.charAt(start - 1))) {
+            start--;
+        }
+        if (start == end || text.endsWith("]") && endsInPlaceholder(text)) {
+            return text;
+        }
+        return text.substring(0, start) + placeholder(text.substring(start, end), names.length - 1, counts);
+    }
+
+    private static boolean endsInPlaceholder(String text) {
+        int open = text.lastIndexOf("[REDACTED:");
+        return open >= 0 && PLACEHOLDER.matcher(text.substring(open)).matches();
+    }
+
+    /**
+     * Where secrets are in {@code text}: the spans of every literal and rule match, merged where they
+     * overlap (named after the match that starts first), without matches that start inside a
+     * placeholder already there.
+     */
+    private List<Span> merged(String text) {
         List<Span> spans = new ArrayList<>();
         for (String lit : literals) {
             for (int i = text.indexOf(lit); i >= 0; i = text.indexOf(lit, i + 1)) {
                 spans.add(new Span(i, i + lit.length(), 0));
             }
         }
-        String lower = prefilter && !rules.isEmpty() ? text.toLowerCase(Locale.ROOT) : null;
+        // the rules match the folded text (NFKC and look-alike letters); what is replaced is the original's span
+        Folded folded = rules.isEmpty() ? null : Folded.of(text);
+        String match = folded == null ? text : folded.text;
+        int literalSpans = spans.size();
+        String lower = prefilter && !rules.isEmpty() ? match.toLowerCase(Locale.ROOT) : null;
         for (int r = 0; r < rules.size(); r++) {
             RedactionRule rule = rules.get(r);
             if (lower == null || rule.mayMatch(lower)) {
-                find(rule, r + 1, text, spans);
+                find(rule, r + 1, match, spans);
+            }
+        }
+        if (folded != null) {
+            for (int i = literalSpans; i < spans.size(); i++) {
+                Span s = spans.get(i);
+                spans.set(i, new Span(folded.originalStart(s.start()), folded.originalEnd(s.end()), s.order()));
             }
         }
         if (spans.isEmpty()) {
-            return text;
+            return List.of();
         }
         List<int[]> placeholders = placeholders(text);
         if (!placeholders.isEmpty()) {
             // a match that starts inside a placeholder took the placeholder for its value: not a new secret
             spans.removeIf(s -> placeholders.stream().anyMatch(p -> p[0] <= s.start() && s.start() < p[1]));
-            if (spans.isEmpty()) {
-                return text;
-            }
         }
         spans.sort(SPAN_ORDER);
-        StringBuilder out = new StringBuilder(text.length());
-        int pos = 0;
+        List<Span> merged = new ArrayList<>();
         Span cur = null;
-        int curEnd = -1;
         for (Span s : spans) {
-            if (cur != null && s.start() < curEnd) {
-                curEnd = Math.max(curEnd, s.end());
+            if (cur != null && s.start() < cur.end()) {
+                cur = new Span(cur.start(), Math.max(cur.end(), s.end()), cur.order());
                 continue;
             }
             if (cur != null) {
-                pos = emit(text, out, pos, cur, curEnd, counts);
+                merged.add(cur);
             }
             cur = s;
-            curEnd = s.end();
         }
-        pos = emit(text, out, pos, cur, curEnd, counts);
-        out.append(text, pos, text.length());
-        return out.toString();
+        if (cur != null) {
+            merged.add(cur);
+        }
+        return merged;
     }
 
-    private int emit(String text, StringBuilder out, int pos, Span s, int end, int[] counts) {
-        out.append(text, pos, s.start());
-        String value = text.substring(s.start(), end);
-        int n = numbers.computeIfAbsent(value, k -> numbers.size() + 1);
-        out.append("[REDACTED:").append(names[s.order()]).append(':').append(n).append(']');
-        counts[s.order()]++;
-        return end;
+    /** The placeholder of one secret value: the same value always gets the same number. */
+    private String placeholder(String value, int order, int[] counts) {
+        int n = numbers.computeIfAbsent(value, k -> base + numbers.size() + 1);
+        counts[order]++;
+        return "[REDACTED:" + names[order] + ":" + n + "]";
     }
 
     private void find(RedactionRule rule, int order, String text, List<Span> spans) {
