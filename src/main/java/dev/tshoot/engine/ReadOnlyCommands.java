@@ -161,6 +161,12 @@ public final class ReadOnlyCommands {
             return new Verdict(false, listed + base(argv.get(0)) + " is listed for " + os.id() + " only as: "
                     + String.join("; ", forms) + (why != null ? " (" + why + ")" : ""));
         }
+        boolean elsewhere = shapes.stream().anyMatch(s -> s.os().contains(os)
+                && program(os, s.argv().get(0)).equals(program(os, base(argv.get(0)))));
+        if (elsewhere && !base(argv.get(0)).equals(argv.get(0))) {
+            return new Verdict(false, listed + "it lists " + base(argv.get(0)) + " without a folder, and "
+                    + argv.get(0) + " may be another program");
+        }
         return new Verdict(false, listed + "tshoot does not know that " + base(argv.get(0)) + " only reads");
     }
 
@@ -211,7 +217,7 @@ public final class ReadOnlyCommands {
         String[] seg = path.substring(1).split("/", -1);
         for (String s : seg) {
             if (s.equals(".") || s.equals("..") || !SEGMENT.matcher(s).matches()) {
-                return no + " (no '.', '..' or empty part, plain names only)";
+                return no + ": no '.', '..' or empty part, plain names only";
             }
         }
         String second = seg.length > 1 ? seg[1] : "";
@@ -220,7 +226,7 @@ public final class ReadOnlyCommands {
                 || second.startsWith("kpage") || second.equals("sysrq-trigger"))
                 || seg[0].equals("sys") && second.equals("kernel") && seg.length > 2
                         && (seg[2].equals("debug") || seg[2].equals("tracing"))) {
-            return no + " that only reads kernel state";
+            return "'" + path + "' is not a /sys or /proc path that only reads kernel state";
         }
         return null;
     }
