@@ -89,4 +89,23 @@ class RunConsentTest {
         assertThat(ConsentFile.load(transcripts.resolve("missing.yaml"), false).warnings()).isEmpty();
         assertThat(ConsentFile.load(transcripts.resolve("missing.yaml"), true).warnings().get(0)).contains("does not exist");
     }
+
+    @Test
+    void theConsentPromptSaysWhyAnUnlistedCommandAsksAndNeverCallsItReadOnly() {
+        java.io.StringWriter w = new java.io.StringWriter();
+        dev.tshoot.engine.Diagnostics.CommandRequest req = new dev.tshoot.engine.Diagnostics.CommandRequest("c",
+                List.of("sh", "-c", "id\u001b[2K"), List.of("sh", "-c", "id\u001b[2K"), false,
+                java.time.Duration.ofSeconds(5), 4096, false, ReadOnlyCommands.builtin()
+                        .classify(dev.tshoot.playbook.OsFamily.LINUX, List.of("sh", "-c", "id"), false, false));
+        SessionView.consent(new java.io.PrintWriter(w), new dev.tshoot.playbook.Node.Check("c", "Look", null, null, null,
+                List.of()), req);
+        assertThat(w.toString()).isEqualTo("""
+
+                Look
+                  tshoot wants to run a command that may change the system:
+                    sh -c 'id\\u001b[2K'
+                  It asks every time: not on tshoot's read-only list: sh runs any command.
+                  time-out 5 s, output kept up to 4 KiB per stream; the result goes into the transcript.
+                """);
+    }
 }
