@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import dev.tshoot.engine.ConsentPolicy;
 import dev.tshoot.engine.Diagnostics;
+import dev.tshoot.engine.ReadOnlyCommands;
 import dev.tshoot.engine.ScriptedWalk;
 import dev.tshoot.engine.Session;
 import dev.tshoot.playbook.AnswersFile;
@@ -18,7 +19,8 @@ import dev.tshoot.transcript.TranscriptWriter;
 
 /**
  * {@code run <playbook> --answers <file>}: walks a playbook without prompts, recording the
- * transcript. Exit 0 resolved, 3 unresolved or escalate, 2 bad input (an answers file that cannot
+ * transcript. {@code --yes} runs only the commands on tshoot's read-only list without asking;
+ * any other command stops the walk unless {@code --yes-mutating} is given. Exit 0 resolved, 3 unresolved or escalate, 2 bad input (an answers file that cannot
  * be used, or a walk the answers do not finish).
  */
 public final class RunWithAnswers {
@@ -71,10 +73,18 @@ public final class RunWithAnswers {
 
     private final Recorder recorder;
     private final Diagnostics diagnostics;
+    private final ConsentFile.Loaded consent;
 
+    /** Runs with tshoot's built-in read-only list. */
     public RunWithAnswers(Recorder recorder, Diagnostics diagnostics) {
+        this(recorder, diagnostics, new ConsentFile.Loaded(ReadOnlyCommands.builtin(), List.of()));
+    }
+
+    /** Runs with the read-only list in force: the built-in one and the user's consent file. */
+    public RunWithAnswers(Recorder recorder, Diagnostics diagnostics, ConsentFile.Loaded consent) {
         this.recorder = recorder;
         this.diagnostics = diagnostics;
+        this.consent = consent;
     }
 
     /** Runs the walk; {@code warnings} hears of transcript trouble (e.g. a full disk) as it happens. */
@@ -84,8 +94,9 @@ public final class RunWithAnswers {
         if (!a.ok()) {
             return new AnswersRefused(a.findings());
         }
+        consent.warnings().forEach(warnings);
         Recorder.Recorded rec = recorder.start(req.playbook(), warnings, diagnostics,
-                ConsentPolicy.flags(req.yes(), req.yesMutating(), req.dryRun()));
+                ConsentPolicy.flags(req.yes(), req.yesMutating(), req.dryRun(), consent.commands()));
         Session s = rec.session();
         ScriptedWalk.Result r;
         try {

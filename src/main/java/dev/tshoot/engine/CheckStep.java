@@ -63,14 +63,14 @@ final class CheckStep implements NodeStep {
                             : "the playbook gives no command for " + w.diagnostics.osFamily().id()));
         }
         ConsentPolicy.Decision d = w.policy.decide(req);
-        if (d == ConsentPolicy.Decision.ASK && !req.mutating() && w.alwaysReadOnly) {
+        if (d == ConsentPolicy.Decision.ASK && req.readOnly() && w.alwaysReadOnly) {
             return finish(w, req, "always", run(w, req));
         } else if (d == ConsentPolicy.Decision.ASK) {
             w.pending = req;
             w.asking = this;
             w.state = Session.State.WAITING_FOR_CONSENT;
             w.emit(new SessionEvent.PromptShown(w.nextSeq(), w.now(), c.id(), "consent",
-                    c.headline(), req.mutating() ? "This command CHANGES the system." : "This command only reads.",
+                    c.headline(), Session.consentHelp(req),
                     Session.consentOptions(req), null, null, req.shown()));
             return null;
         } else if (d == ConsentPolicy.Decision.APPROVE) {
@@ -94,12 +94,12 @@ final class CheckStep implements NodeStep {
                 how = "no";
             }
             case ALWAYS -> {
-                // "always" covers read-only commands only: a command that changes the system asks every time
-                if (!req.mutating()) {
+                // "always" covers commands on tshoot's read-only list only: any other command asks every time
+                if (req.readOnly()) {
                     w.alwaysReadOnly = true;
                 }
                 data = run(w, req);
-                how = req.mutating() ? "yes" : "always";
+                how = req.readOnly() ? "always" : "yes";
             }
             default -> {
                 data = run(w, req);
@@ -159,8 +159,11 @@ final class CheckStep implements NodeStep {
                 shown.add(a);
             }
         }
+        // tshoot decides from the real argument list (answers included), never from the playbook's word
+        ReadOnlyCommands.Verdict verdict = w.policy.readOnly().classify(w.diagnostics.osFamily(), resolved, r.shell(),
+                r.mutating());
         return new Request(new Diagnostics.CommandRequest(c.id(), resolved, shown, r.shell(), r.timeout(),
-                r.maxOutputBytes(), r.mutating()), null);
+                r.maxOutputBytes(), r.mutating(), verdict), null);
     }
 
     /** Runs a command; a failure of the diagnostics themselves becomes a result, never an exception. */

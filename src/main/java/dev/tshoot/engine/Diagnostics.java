@@ -35,19 +35,33 @@ public interface Diagnostics {
     /**
      * A command to run: the exact argument list, limits, and whether it changes the system.
      * {@code shown} is the same list with the answers to secret questions replaced by
-     * {@code [secret]}: what the screen and the transcript show.
+     * {@code [secret]}: what the screen and the transcript show. {@code mutating} is what the
+     * playbook declares; {@code verdict} is tshoot's own decision ({@link ReadOnlyCommands}), the
+     * only one that lets a command run without asking.
      */
     record CommandRequest(String node, List<String> argv, List<String> shown, boolean shell, Duration timeout,
-            long maxOutputBytes, boolean mutating) {
+            long maxOutputBytes, boolean mutating, ReadOnlyCommands.Verdict verdict) {
         public CommandRequest {
             argv = List.copyOf(argv);
             shown = List.copyOf(shown);
+            // the playbook's mutating: true only ever makes a command more restricted
+            if (verdict == null || mutating && verdict.readOnly()) {
+                verdict = mutating ? ReadOnlyCommands.Verdict.MUTATING : ReadOnlyCommands.Verdict.UNCHECKED;
+            }
+        }
+
+        public CommandRequest(String node, List<String> argv, List<String> shown, boolean shell, Duration timeout,
+                long maxOutputBytes, boolean mutating) {
+            this(node, argv, shown, shell, timeout, maxOutputBytes, mutating, null);
         }
 
         public CommandRequest(String node, List<String> argv, boolean shell, Duration timeout, long maxOutputBytes,
                 boolean mutating) {
-            this(node, argv, argv, shell, timeout, maxOutputBytes, mutating);
+            this(node, argv, argv, shell, timeout, maxOutputBytes, mutating, null);
         }
+
+        /** True only when tshoot's list says the command only reads (and the playbook does not say otherwise). */
+        public boolean readOnly() { return verdict.readOnly() && !mutating; }
     }
 
     /**

@@ -195,14 +195,28 @@ public final class Session {
         }
     }
 
-    /** The choices offered before a command runs; "always" only for read-only commands. */
+    /** The choices offered before a command runs; "always" only for commands on tshoot's read-only list. */
     public static List<SessionEvent.Option> consentOptions(Diagnostics.CommandRequest req) {
         List<SessionEvent.Option> o = new ArrayList<>(List.of(new SessionEvent.Option("yes", "Run it"),
                 new SessionEvent.Option("no", "Don't run it (the playbook continues without its result)")));
-        if (!req.mutating()) {
+        if (req.readOnly()) {
             o.add(new SessionEvent.Option("always", "Always run read-only commands this session"));
         }
         return o;
+    }
+
+    /**
+     * What the consent prompt says about the command (recorded as the prompt's help): read-only
+     * only for a command on tshoot's list; otherwise why tshoot asks every time.
+     */
+    public static String consentHelp(Diagnostics.CommandRequest req) {
+        if (req.readOnly()) {
+            return "This command only reads.";
+        }
+        if (req.mutating()) {
+            return "This command CHANGES the system.";
+        }
+        return "tshoot asks every time: " + req.verdict().reason() + ".";
     }
 
     /** Enters a node and goes on through checks until the walk waits for the user. */

@@ -13,7 +13,8 @@
  *       {@link dev.tshoot.engine.Walk}.</li>
  *   <li>{@link dev.tshoot.engine.Diagnostics} — the port to probes and commands (implemented in
  *       {@code dev.tshoot.probe}, scripted in {@link dev.tshoot.engine.ScriptedDiagnostics});
- *       {@link dev.tshoot.engine.ConsentPolicy} — what may run without asking.</li>
+ *       {@link dev.tshoot.engine.ConsentPolicy} — what may run without asking, decided with
+ *       {@link dev.tshoot.engine.ReadOnlyCommands}, tshoot's own read-only list (never the playbook's word).</li>
  *   <li>{@link dev.tshoot.engine.ScriptedWalk}, {@link dev.tshoot.engine.PlaybookTests},
  *       {@link dev.tshoot.engine.CaseRunner} — walks driven by answers files and test cases.</li>
  * </ul>

@@ -168,10 +168,13 @@ final class PlaybookValidator {
                             add("bad-value", base + "/run/" + os + "/0", "the program itself comes from an answer ('"
                                     + args.get(0) + "'); a user's answer may only be an argument",
                                     "name the program literally and pass the answer as a later argument");
-                        } else if (m.find(0) && i > 0 && !c.run().shell() && runsScript(args.subList(0, i))) {
+                        } else if (m.find(0) && i > 0 && !c.run().shell() && Interpreters.reachesAsCode(args, i)) {
+                            Interpreters.Found f = Interpreters.find(args);
                             add("bad-value", base + "/run/" + os + "/" + i, "'" + args.get(i) + "' hands a user's answer to "
-                                    + args.get(0) + " as code to run", "pass the answer as a plain argument of a program,"
-                                            + " not as a script for sh -c, cmd /c or powershell -Command");
+                                    + (f == null ? args.get(0) : f.name()) + " as code to run ("
+                                    + (f == null ? args.get(0) + " runs any command" : f.why()) + ")",
+                                    "pass the answer as a plain argument of a program that is no shell or interpreter,"
+                                            + " not as code for sh -c, cmd /c, powershell -Command, python3 -c and the like");
                         }
                         m.reset();
                         if (m.find() && (c.run().shell() || !Node.RunSpec.ANSWER_ARG.matcher(args.get(i)).matches())) {
@@ -225,15 +228,6 @@ final class PlaybookValidator {
             }
             return null;
         }
-    }
-
-    /** True when these arguments make the next one a script: sh -c, cmd /c, powershell -Command and the like. */
-    private static boolean runsScript(List<String> before) {
-        String program = before.get(0).toLowerCase(java.util.Locale.ROOT).replaceAll(".*[/\\\\]", "").replace(".exe", "");
-        boolean scripting = Set.of("sh", "bash", "dash", "zsh", "ksh", "cmd", "powershell", "pwsh").contains(program);
-        return scripting && before.stream().skip(1).map(a -> a.toLowerCase(java.util.Locale.ROOT))
-                .anyMatch(a -> a.equals("-c") || a.equals("/c") || a.equals("/k") || a.startsWith("-command")
-                        || a.equals("-encodedcommand") || a.equals("-ec"));
     }
 
     /** A condition at {@code node} (pointer {@code ptr}) that reads register {@code name}. */

@@ -8,9 +8,11 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
+import dev.tshoot.app.ConsentFile;
 import dev.tshoot.app.PlaybookLoad;
 import dev.tshoot.app.RunWithAnswers;
 import dev.tshoot.engine.Diagnostics;
+import dev.tshoot.engine.ReadOnlyCommands;
 import dev.tshoot.playbook.Playbook;
 import dev.tshoot.playbook.PlaybookCatalog;
 import dev.tshoot.transcript.Recorder;
@@ -27,8 +29,15 @@ public class RunCommand {
     private final ExitCode exit;
 
     public RunCommand(PlaybookCatalog catalog, Recorder recorder, Diagnostics diagnostics, ExitCode exit) {
+        this(catalog, recorder, diagnostics, exit, new ConsentFile.Loaded(ReadOnlyCommands.builtin(), java.util.List.of()));
+    }
+
+    /** With the read-only list in force (tshoot's own, plus the user's consent file). */
+    @org.springframework.beans.factory.annotation.Autowired
+    public RunCommand(PlaybookCatalog catalog, Recorder recorder, Diagnostics diagnostics, ExitCode exit,
+            ConsentFile.Loaded consent) {
         this.catalog = catalog;
-        this.runs = new RunWithAnswers(recorder, diagnostics);
+        this.runs = new RunWithAnswers(recorder, diagnostics, consent);
         this.exit = exit;
     }
 
@@ -37,8 +46,8 @@ public class RunCommand {
             completionProvider = "playbookIdCompletion")
     public void run(CommandContext ctx, @Argument(index = 0, description = "playbook id or file") String id,
             @Option(longName = "answers", shortName = 'a', description = "YAML file: node id -> answer") String answers,
-            @Option(longName = "yes", description = "run read-only commands without asking") boolean yes,
-            @Option(longName = "yes-mutating", description = "also run commands that change the system") boolean yesMutating,
+            @Option(longName = "yes", description = "run the commands on tshoot's read-only list without asking") boolean yes,
+            @Option(longName = "yes-mutating", description = "run every command without asking, also those that may change the system") boolean yesMutating,
             @Option(longName = "dry-run", description = "run no command; record what would have run") boolean dryRun) {
         run(ctx.outputWriter(), id, answers, yes, yesMutating, dryRun);
     }

@@ -18,11 +18,20 @@ public class SessionHolder {
 
     private final Recorder recorder;
     private final HostDiagnostics diagnostics;
+    private final dev.tshoot.app.ConsentFile.Loaded consent;
     private Recorder.Recorded current;
 
     public SessionHolder(Recorder recorder, HostDiagnostics diagnostics) {
+        this(recorder, diagnostics, new dev.tshoot.app.ConsentFile.Loaded(dev.tshoot.engine.ReadOnlyCommands.builtin(),
+                java.util.List.of()));
+    }
+
+    /** With the read-only list in force (tshoot's own, plus the user's consent file). */
+    @org.springframework.beans.factory.annotation.Autowired
+    public SessionHolder(Recorder recorder, HostDiagnostics diagnostics, dev.tshoot.app.ConsentFile.Loaded consent) {
         this.recorder = recorder;
         this.diagnostics = diagnostics;
+        this.consent = consent;
     }
 
     public boolean active() {
@@ -39,10 +48,11 @@ public class SessionHolder {
             out.println(Console.dim("Closing the earlier session (" + writer().file().getFileName() + ")."));
         }
         close("user");
+        consent.warnings().forEach(msg -> out.println(Console.yellow("warning: ") + msg));
         current = recorder.start(pb, msg -> {
             out.println(Console.yellow("warning: ") + msg);
             out.flush();
-        }, new ProgressDiagnostics(diagnostics, out), dev.tshoot.engine.ConsentPolicy.ASK_ALWAYS);
+        }, new ProgressDiagnostics(diagnostics, out), dev.tshoot.engine.ConsentPolicy.askAlways(consent.commands()));
         return current.session();
     }
 

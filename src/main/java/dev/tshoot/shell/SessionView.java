@@ -48,9 +48,14 @@ final class SessionView {
     static void consent(PrintWriter out, Node.Check c, dev.tshoot.engine.Diagnostics.CommandRequest req) {
         out.println();
         out.println(Console.bold(c.headline()));
-        out.println("  tshoot wants to run " + (req.mutating() ? Console.red("a command that CHANGES the system")
-                : "a read-only command") + ":");
+        out.println("  tshoot wants to run " + (req.readOnly() ? "a read-only command"
+                : req.mutating() ? Console.red("a command that CHANGES the system")
+                        : Console.red("a command that may change the system")) + ":");
         out.println("    " + Console.cyan(argv(req.shown())));
+        if (!req.readOnly() && !req.mutating()) {
+            // tshoot's own reason: the playbook does not get to call this command read-only
+            out.println("  " + Console.yellow("It asks every time: " + SafeText.line(req.verdict().reason()) + "."));
+        }
         out.println(Console.dim("  time-out " + req.timeout().toSeconds() + " s, output kept up to "
                 + req.maxOutputBytes() / 1024 + " KiB per stream; the result goes into the transcript."));
         out.flush();

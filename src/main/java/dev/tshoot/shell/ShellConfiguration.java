@@ -70,6 +70,12 @@ public class ShellConfiguration {
                 dev.tshoot.transcript.redact.RedactionRules.load(paths.redaction(), paths.redactionNamed()));
     }
 
+    /** tshoot's read-only list with the user's consent file, read once at start-up. */
+    @Bean
+    dev.tshoot.app.ConsentFile.Loaded consentList(TshootPaths paths) {
+        return dev.tshoot.app.ConsentFile.load(paths.consent(), paths.consentNamed());
+    }
+
     @Bean
     PromptProvider tshootPromptProvider(SessionHolder holder) {
         return () -> {

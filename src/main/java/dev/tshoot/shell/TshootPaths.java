@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
  * or the environment variables TSHOOT_PLAYBOOKS and TSHOOT_TRANSCRIPTS.
  *
  * <p>The user's redaction rules (docs/redaction.md) are read from {@code -Dtshoot.redaction=…} or
- * TSHOOT_REDACTION when set, otherwise from {@code redaction.yaml} under {@code tshoot.home} if present.
+ * TSHOOT_REDACTION when set, otherwise from {@code redaction.yaml} under {@code tshoot.home} if present;
+ * the user's additions to the read-only list (docs/security.md) likewise from {@code tshoot.consent},
+ * TSHOOT_CONSENT or {@code consent.yaml}.
  */
 @Component
 public class TshootPaths {
@@ -22,6 +24,8 @@ public class TshootPaths {
     private final Path transcripts;
     private final Path redaction;
     private final boolean redactionNamed;
+    private final Path consent;
+    private final boolean consentNamed;
 
     public TshootPaths(Environment env) {
         this.home = Path.of(env.getProperty("tshoot.home", "."));
@@ -29,6 +33,8 @@ public class TshootPaths {
         this.transcripts = pick(env, "tshoot.transcripts", "TSHOOT_TRANSCRIPTS", home.resolve("transcripts"));
         this.redaction = pick(env, "tshoot.redaction", "TSHOOT_REDACTION", home.resolve("redaction.yaml"));
         this.redactionNamed = !isBlank(env.getProperty("tshoot.redaction")) || !isBlank(System.getenv("TSHOOT_REDACTION"));
+        this.consent = pick(env, "tshoot.consent", "TSHOOT_CONSENT", home.resolve("consent.yaml"));
+        this.consentNamed = !isBlank(env.getProperty("tshoot.consent")) || !isBlank(System.getenv("TSHOOT_CONSENT"));
     }
 
     private static Path pick(Environment env, String property, String variable, Path fallback) {
@@ -54,4 +60,10 @@ public class TshootPaths {
 
     /** True when the redaction rules file was named on purpose (property or variable): then it must exist. */
     public boolean redactionNamed() { return redactionNamed; }
+
+    /** The user's additions to tshoot's read-only list (the file may not exist). */
+    public Path consent() { return consent; }
+
+    /** True when the consent file was named on purpose (property or variable): then it must exist. */
+    public boolean consentNamed() { return consentNamed; }
 }

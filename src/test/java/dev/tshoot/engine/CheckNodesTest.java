@@ -69,15 +69,20 @@ class CheckNodesTest {
                 .command(List.of("lscpu"), 0, LSCPU_VTX);
         Session s = start(d, ConsentPolicy.ASK_ALWAYS);
         s.answer("web");
+        assertThat(Session.consentOptions(s.pendingCommand())).as("vmlookup is not on the read-only list")
+                .extracting(SessionEvent.Option::value).containsExactly("yes", "no");
         s.answer("always");
-        assertThat(s.current().id()).as("lscpu ran without asking").isEqualTo("enable");
+        assertThat(s.current().id()).as("'always' at an unlisted command covers nothing later").isEqualTo("lscpu");
+        assertThat(s.state()).isEqualTo(Session.State.WAITING_FOR_CONSENT);
+        s.answer("always");
+        assertThat(s.current().id()).as("lscpu ran; the read-only list now runs without asking").isEqualTo("enable");
         assertThat(s.state()).as("the mutating modprobe still asks").isEqualTo(Session.State.WAITING_FOR_CONSENT);
         assertThat(s.pendingCommand().mutating()).isTrue();
         s.consent(Session.Consent.NO);
         assertThat(s.current().id()).isEqualTo("unresolved");
         assertThat(s.registers()).extractingByKey("modprobe").asString().contains("status=declined");
         assertThat(events).filteredOn(e -> e instanceof SessionEvent.CommandRan)
-                .extracting(e -> ((SessionEvent.CommandRan) e).consent()).containsExactly("always", "always", "no");
+                .extracting(e -> ((SessionEvent.CommandRan) e).consent()).containsExactly("yes", "always", "no");
     }
 
     @Test

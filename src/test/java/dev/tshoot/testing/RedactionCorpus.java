@@ -104,7 +104,7 @@ public final class RedactionCorpus {
                         false, false, true, true, 12, false, null));
         List<String> warnings = new ArrayList<>();
         Recorder.Recorded r = new Recorder(Fixtures.engine(), dir, "test", false, rules)
-                .start(Fixtures.playbook("003_secrets.yaml"), warnings::add, host, ConsentPolicy.flags(true, false, false));
+                .start(Fixtures.playbook("003_secrets.yaml"), warnings::add, host, ConsentPolicy.flags(true, true, false));
         Session s = r.session();
         try {
             s.answer(secretAnswer());

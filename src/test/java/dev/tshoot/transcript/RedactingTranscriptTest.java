@@ -36,8 +36,9 @@ class RedactingTranscriptTest {
     private static final List<String> ARGV_FOR = List.of("fetch-config", "--token");
 
     private Recorder.Recorded secrets(Recorder rec, FakeDiagnostics host) {
+        // fetch-config is not on tshoot's read-only list: only --yes-mutating runs it unattended
         return rec.start(Fixtures.playbook("003_secrets.yaml"), w -> { throw new AssertionError(w); }, host,
-                ConsentPolicy.flags(true, false, false));
+                ConsentPolicy.flags(true, true, false));
     }
 
     private static List<String> argv(String token, String endpoint) {
