@@ -35,7 +35,14 @@ class CommandFaultsIT {
         assumeThat(System.getProperty("os.name")).as("the commands are Linux ones").startsWith("Linux");
         Path playbooks = Fixtures.resource("playbooks/faults");
         JarRunner tshoot = new JarRunner(transcripts, playbooks, List.of("-Dtshoot.transcript.fsync=false"));
-        JarRunner.Run r = tshoot.run(null, "run", "faulty-commands", "--yes");
+        // none of these commands is on tshoot's read-only list (and some are shells), so --yes does not cover them:
+        // that is checked first, then --yes-mutating approves them for the unattended run
+        JarRunner elsewhere = new JarRunner(java.nio.file.Files.createDirectories(transcripts.resolveSibling(
+                transcripts.getFileName() + "-refused")), playbooks, List.of("-Dtshoot.transcript.fsync=false"));
+        JarRunner.Run refused = elsewhere.run(null, "run", "faulty-commands", "--yes");
+        assertThat(refused.exit()).as(refused.out()).isEqualTo(2);
+        assertThat(refused.out()).contains("needs consent before it runs: head -c 10000000 /dev/zero (not on tshoot's read-only list");
+        JarRunner.Run r = tshoot.run(null, "run", "faulty-commands", "--yes-mutating");
         assertThat(r.out()).doesNotContain("Exception");
         assertThat(r.exit()).as(r.out()).isZero();
         assertThat(r.out()).contains("RESOLVED");
