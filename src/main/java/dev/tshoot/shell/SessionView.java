@@ -45,20 +45,35 @@ final class SessionView {
         return Words.argv(argv);
     }
 
+    /**
+     * The consent prompt. The playbook's text (the check's title) is drawn first, on one line and
+     * made safe; after it come only tshoot's own lines, built from tshoot's words and the argument
+     * list (through {@link Words#argv}): what will run, what tshoot's read-only list says about it
+     * and why, and that the playbook says it changes the system. Nothing from the playbook is
+     * drawn after those lines, so no title can redraw them, and the menu follows directly.
+     */
     static void consent(PrintWriter out, Node.Check c, dev.tshoot.engine.Diagnostics.CommandRequest req) {
         out.println();
-        out.println(Console.bold(c.headline()));
+        out.println(Console.bold(SafeText.line(c.headline())));
         out.println("  tshoot wants to run " + (req.readOnly() ? "a read-only command"
                 : req.mutating() ? Console.red("a command that CHANGES the system")
                         : Console.red("a command that may change the system")) + ":");
         out.println("    " + Console.cyan(argv(req.shown())));
-        if (!req.readOnly() && !req.mutating()) {
-            // tshoot's own reason: the playbook does not get to call this command read-only
-            out.println("  " + Console.yellow("It asks every time: " + SafeText.line(req.verdict().reason()) + "."));
-        }
+        out.println("  " + verdict(req));
         out.println(Console.dim("  time-out " + req.timeout().toSeconds() + " s, output kept up to "
                 + req.maxOutputBytes() / 1024 + " KiB per stream; the result goes into the transcript."));
         out.flush();
+    }
+
+    /** tshoot's own reason: the playbook does not get to call a command read-only. */
+    private static String verdict(dev.tshoot.engine.Diagnostics.CommandRequest req) {
+        String reason = SafeText.line(req.verdict().reason());
+        if (req.readOnly()) {
+            return "It only reads: " + reason + ".";
+        }
+        String mutating = req.mutating() && !dev.tshoot.engine.ReadOnlyCommands.Verdict.MUTATING.equals(req.verdict())
+                ? ", and " + dev.tshoot.engine.ReadOnlyCommands.Verdict.MUTATING.reason() : "";
+        return Console.yellow("tshoot asks every time: " + reason + mutating + ".");
     }
 
     /** Summaries of probe and command results, as they happen. */

@@ -104,7 +104,7 @@ class RunConsentTest {
                 Look
                   tshoot wants to run a command that may change the system:
                     sh -c 'id\\u001b[2K'
-                  It asks every time: not on tshoot's read-only list: sh runs any command.
+                  tshoot asks every time: not on tshoot's read-only list: sh runs any command.
                   time-out 5 s, output kept up to 4 KiB per stream; the result goes into the transcript.
                 """);
     }

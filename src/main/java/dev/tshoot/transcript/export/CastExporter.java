@@ -1,5 +1,7 @@
 package dev.tshoot.transcript.export;
 
+import java.util.List;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -136,11 +138,17 @@ public final class CastExporter {
         StringBuilder sb = new StringBuilder("\n");
         String kind = String.valueOf(p.kind());
         if ("consent".equals(kind)) {
-            boolean changes = p.help() != null && p.help().contains("CHANGES");
+            // what tshoot recorded when it asked, never the playbook's word alone; the playbook's title first
+            String help = p.help() == null ? "" : p.help();
             sb.append(S.bold(v(p.text()))).append('\n');
-            sb.append("  tshoot wants to run ").append(changes ? S.red("a command that CHANGES the system") : "a read-only command")
+            sb.append("  tshoot wants to run ").append(help.equals("This command only reads.") ? "a read-only command"
+                    : help.contains("CHANGES") ? S.red("a command that CHANGES the system") : S.red("a command that may change the system"))
                     .append(":\n    ").append(S.cyan(v(Words.argv(p.argv())))).append('\n');
-            sb.append("  Run it? yes / no / always\n");
+            if (!help.isBlank()) {
+                sb.append("  ").append(v(help)).append('\n');
+            }
+            List<String> options = p.choices().stream().map(o -> v(o.value())).toList();
+            sb.append("  Run it? ").append(options.isEmpty() ? "yes / no" : String.join(" / ", options)).append('\n');
             return sb.toString();
         }
         if ("action".equals(kind)) {

@@ -14,15 +14,24 @@ final class MarkdownEvents {
     private MarkdownEvents() {}
 
     static void render(StringBuilder sb, SessionEvent e) {
-        e.accept(new Render(sb));
+        e.accept(new Render(sb, new ConsentLabels()));
     }
 
-    private record Render(StringBuilder sb) implements SessionEvent.Visitor<Void> {
+    /** The events of one step in order, so that a command is labelled from the consent prompt before it. */
+    static void render(StringBuilder sb, java.util.List<SessionEvent> events) {
+        Render r = new Render(sb, new ConsentLabels());
+        for (SessionEvent e : events) {
+            e.accept(r);
+        }
+    }
+
+    private record Render(StringBuilder sb, ConsentLabels labels) implements SessionEvent.Visitor<Void> {
         @Override public Void nodeEntered(SessionEvent.NodeEntered n) {
             return null; // the step heading shows the node
         }
 
         @Override public Void promptShown(SessionEvent.PromptShown p) {
+            labels.prompted(p);
             prompt(sb, p);
             return null;
         }
@@ -45,7 +54,7 @@ final class MarkdownEvents {
         }
 
         @Override public Void commandRan(SessionEvent.CommandRan c) {
-            command(sb, c);
+            command(sb, c, labels.label(c));
             return null;
         }
 
@@ -160,10 +169,10 @@ final class MarkdownEvents {
         }
     }
 
-    private static void command(StringBuilder sb, SessionEvent.CommandRan c) {
+    private static void command(StringBuilder sb, SessionEvent.CommandRan c, String label) {
         sb.append("**Command** ").append(c.argv().isEmpty() ? "(none for this OS)" : Md.code(Words.argv(c.argv())))
                 .append("\n\n");
-        sb.append("- consent: ").append(Md.line(c.consent())).append(c.mutating() ? " (changes the system)" : " (read-only)")
+        sb.append("- consent: ").append(Md.line(c.consent())).append(" (").append(Md.line(label)).append(')')
                 .append(c.shell() ? ", through a shell" : "").append('\n');
         sb.append("- result: ").append(Md.line(Text.result(c))).append(", status ").append(Md.code(c.status()))
                 .append(c.exitCode() == null ? "" : ", exit code " + c.exitCode()).append(", ")

@@ -78,9 +78,7 @@ public final class MarkdownExporter {
             sb.append("> ⚠️ Not vouched for by the hash chain: it broke at event ").append(r.integrity().brokenSeq())
                     .append(", and events from there on may have been altered.\n\n");
         }
-        for (SessionEvent e : s.events()) {
-            MarkdownEvents.render(sb, e);
-        }
+        MarkdownEvents.render(sb, s.events());
     }
 
     /** Rows of a small two-column table. */

@@ -46,10 +46,10 @@ class MarkdownExportTest {
         assertThat(md).contains("<details><summary>stdout: 5 lines, 134 bytes</summary>\n\n`````text\n"
                 + "found VM web <01>: <script>alert(1)</script>\n```\nconfig: `nested` = true\n````\n")
                 .contains("\n`````\n\n</details>")
-                .contains("- consent: yes (read-only)")
+                .contains("- consent: yes (the prompt said: This command only reads.)")
                 .contains("- result: exit 0, status `exited`, exit code 0, 42 ms")
                 .contains("- output truncated: **yes**")
-                .contains("- consent: no (changes the system)")
+                .contains("- consent: no (the prompt said: This command CHANGES the system.)")
                 .contains("**Probe** `virtualization` (7 ms)")
                 .contains("| `nestedSupported` | unknown: no access to /dev/kvm |")
                 .contains("- source: dmi:sys\\_vendor; observed: VMware, Inc.; suggests: vmware; weight: strong");
