@@ -15,7 +15,9 @@ import dev.tshoot.engine.Diagnostics;
 import dev.tshoot.engine.ReadOnlyCommands;
 import dev.tshoot.playbook.Playbook;
 import dev.tshoot.playbook.PlaybookCatalog;
+import dev.tshoot.text.SafeText;
 import dev.tshoot.transcript.Recorder;
+import dev.tshoot.transcript.TranscriptWriter;
 
 /**
  * {@code run <playbook> --answers <file>}: walks a playbook without prompts, records the transcript,
@@ -80,15 +82,28 @@ public class RunCommand {
             if (!w.walk().completed()) {
                 out.println(Console.red("Stopped at '" + w.walk().node() + "': ") + w.walk().problem()
                         + (w.answersGiven() ? "" : " (no answers file was given: --answers <file>)"));
-                out.println("Transcript (incomplete walk): " + w.writer().file());
+                transcript(w, "Transcript (incomplete walk): ");
                 SessionReports.seal(out, w.writer());
                 return null;
             }
             SessionView.outcome(out, w.walk().outcome());
             out.println();
-            out.println("Transcript: " + w.writer().file() + (w.writer().failed() ? Console.red(" (NOT SAVED)") : ""));
+            transcript(w, "Transcript: ");
             SessionReports.seal(out, w.writer());
             return null;
+        }
+
+        /** Where the transcript is: its file, the fallback file a full folder forced, or what was lost. */
+        private void transcript(RunWithAnswers.Walked w, String label) {
+            TranscriptWriter.Rescue r = w.rescue();
+            if (r.savedTo() != null) {
+                out.println(label + SafeText.inline(r.savedTo().toString()) + Console.red(" (fallback: ")
+                        + SafeText.inline(r.original().toString()) + " could not be written; the whole transcript is here)");
+            } else if (r.lost() != null) {
+                out.println(label + Console.red("NOT SAVED: ") + SafeText.inline(r.lost()));
+            } else {
+                out.println(label + w.writer().file());
+            }
         }
     }
 }
