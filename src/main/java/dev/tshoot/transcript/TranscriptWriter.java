@@ -268,7 +268,9 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
                 saveTo(target);
                 return new Rescue(original, target, null);
             } catch (java.nio.file.FileAlreadyExistsException e) {
-                continue;
+                if (!target.equals(Path.of(String.valueOf(e.getFile())))) {
+                    why = plain(e); // something else is in the way, such as a file where the folder should be
+                }
             } catch (IOException | RuntimeException e) {
                 why = plain(e);
             }
