@@ -21,8 +21,8 @@ import dev.tshoot.transcript.TranscriptWriter;
  * {@code run <playbook> --answers <file>}: walks a playbook without prompts, recording the
  * transcript. {@code --yes} runs only the commands on tshoot's read-only list without asking;
  * any other command stops the walk unless {@code --yes-mutating} is given. Exit 0 resolved, 3 unresolved or escalate, 2 bad input (an answers file that cannot
- * be used, or a walk the answers do not finish), 5 the transcript did not reach its folder whole (it is
- * then written to a fallback file, named, or what was lost is said).
+ * be used, or a walk the answers do not finish), 5 a finished walk whose transcript did not reach its
+ * folder whole (it is then written to a fallback file, named, or what was lost is said).
  */
 public final class RunWithAnswers {
 
@@ -64,13 +64,16 @@ public final class RunWithAnswers {
             TranscriptWriter.Rescue rescue) implements Result {
         public <R> R accept(Visitor<R> v) { return v.walked(this); }
 
-        /** {@link ExitStatus#NOT_RECORDED} when the transcript did not reach its file whole. */
+        /**
+         * Bad input first (a walk the answers do not finish), then {@link ExitStatus#NOT_RECORDED} when
+         * the transcript did not reach its file whole, then the outcome.
+         */
         public int exitStatus() {
-            if (rescue.needed()) {
-                return ExitStatus.NOT_RECORDED;
-            }
             if (!walk.completed()) {
                 return ExitStatus.BAD_INPUT;
+            }
+            if (rescue.needed()) {
+                return ExitStatus.NOT_RECORDED;
             }
             return walk.outcome().result() == Node.Result.RESOLVED ? ExitStatus.OK : ExitStatus.NOT_RESOLVED;
         }

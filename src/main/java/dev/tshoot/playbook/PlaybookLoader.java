@@ -80,10 +80,6 @@ public final class PlaybookLoader {
         String name = file.toString();
         byte[] bytes;
         try {
-            if (Files.exists(file) && !Files.isRegularFile(file)) {
-                return unreadable(name, "not a regular file (a folder, device, FIFO or socket)",
-                        "give the path of a playbook's YAML file");
-            }
             long size = Files.size(file);
             if (size > limits.maxBytes()) {
                 return new Result(null, List.of(LocatedYaml.tooLarge(name, size, limits.maxBytes())), true);

@@ -38,13 +38,19 @@ public class RunCommand {
     @org.springframework.beans.factory.annotation.Autowired
     public RunCommand(PlaybookCatalog catalog, Recorder recorder, Diagnostics diagnostics, ExitCode exit,
             ConsentFile.Loaded consent) {
+        this(catalog, recorder, diagnostics, exit, consent, java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** {@code fallbackDir}: where a transcript whose folder refused a write is written when the run ends. */
+    public RunCommand(PlaybookCatalog catalog, Recorder recorder, Diagnostics diagnostics, ExitCode exit,
+            ConsentFile.Loaded consent, java.nio.file.Path fallbackDir) {
         this.catalog = catalog;
-        this.runs = new RunWithAnswers(recorder, diagnostics, consent);
+        this.runs = new RunWithAnswers(recorder, diagnostics, consent, fallbackDir);
         this.exit = exit;
     }
 
     @Command(name = "run", group = "Session",
-            description = "Walk a playbook with answers from a file, no prompts (exit 0 resolved, 3 unresolved/escalate, 2 bad input)",
+            description = "Walk a playbook with answers from a file, no prompts (exit 0 resolved, 3 unresolved/escalate, 2 bad input, 5 transcript not saved)",
             completionProvider = "playbookIdCompletion")
     public void run(CommandContext ctx, @Argument(index = 0, description = "playbook id or file") String id,
             @Option(longName = "answers", shortName = 'a', description = "YAML file: node id -> answer") String answers,
