@@ -179,4 +179,20 @@ class FileAttacksTest {
         assertThat(ZipNames.safe("/evil")).isFalse();
         assertThat(ZipNames.safe("playbook/a\\b")).isFalse();
     }
+    @Test
+    void aBundleNamesAHostilePlaybookFileSafely() throws Exception {
+        String hostile = "..\\..\\Users\\Public\\evil.yaml"; // one file name on Linux, a path to Windows
+        Path playbooks = Files.createDirectories(dir.resolve("playbooks"));
+        Files.copy(Path.of(ExportFixtures.WALK), playbooks.resolve(hostile));
+        ExportFixtures.Recording rec = new ExportFixtures.Recording(ExportFixtures.load(ExportFixtures.WALK, hostile),
+                "2026-01-02T03:04:05Z", "e0000009", dev.tshoot.engine.Diagnostics.NONE,
+                dev.tshoot.engine.ConsentPolicy.ASK_ALWAYS);
+        rec.session.end("user");
+        Path t = Files.write(dir.resolve("t.jsonl"), rec.bytes(java.util.Map.of()));
+        java.util.Map<String, byte[]> entries = BundleExportTest.unzip(
+                new Exporter().export(ExportSource.load(t, playbooks), ExportFormat.BUNDLE));
+        assertThat(entries).containsKey("playbook/.._.._Users_Public_evil.yaml");
+        assertThat(entries.keySet()).allSatisfy(name -> assertThat(ZipNames.safe(name)).as(name).isTrue())
+                .noneMatch(name -> name.contains("\\") || name.contains(".."  + "/"));
+    }
 }
