@@ -13,5 +13,8 @@ public final class ExitStatus {
     /** {@code replay --verify}: the transcript's hash chain is broken, so its events cannot be trusted. */
     public static final int TAMPERED = dev.tshoot.transcript.ReplayVerifier.TAMPERED;
 
+    /** A one-shot {@code run} whose transcript could not be written whole to its folder. */
+    public static final int NOT_RECORDED = 5;
+
     private ExitStatus() {}
 }

@@ -27,6 +27,9 @@ public record CaseFile(String file, String name, String playbook, String os, Str
 
     private static final ObjectMapper PLAIN = new ObjectMapper();
 
+    /** The most a {@code stdoutFile} may hold (it stands for a command's captured output). */
+    public static final int MAX_STDOUT_FILE_BYTES = 16 * 1024 * 1024;
+
     public boolean ok() { return findings.isEmpty(); }
 
     public static CaseFile read(Path file) {
@@ -34,7 +37,7 @@ public record CaseFile(String file, String name, String playbook, String os, Str
         List<Finding> findings = new ArrayList<>();
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = BoundedFiles.read(file, LocatedYaml.MAX_BYTES, "case file");
         } catch (IOException e) {
             findings.add(new Finding(Finding.Severity.ERROR, "unreadable", name, 0, 0, "",
                     "the case file could not be read: " + e.getMessage(), "check the path"));
@@ -104,12 +107,15 @@ public record CaseFile(String file, String name, String playbook, String os, Str
                 i++;
                 String stdout = n.path("stdout").asText("");
                 if (n.has("stdoutFile")) {
-                    Path f = file.toAbsolutePath().getParent().resolve(n.path("stdoutFile").asText());
                     try {
-                        stdout = Files.readString(f, StandardCharsets.UTF_8);
+                        Path f = BoundedFiles.inside(file.toAbsolutePath().getParent(), n.path("stdoutFile").asText(),
+                                "stdoutFile");
+                        stdout = new String(BoundedFiles.read(f, MAX_STDOUT_FILE_BYTES, "stdoutFile"),
+                                StandardCharsets.UTF_8);
                     } catch (IOException ex) {
-                        bad(findings, y, name, ptr + "/stdoutFile", "stdoutFile " + f + " cannot be read",
-                                "give a path relative to the case file");
+                        bad(findings, y, name, ptr + "/stdoutFile", ex.getMessage(),
+                                "give a regular file in the case file's folder or below it, at most "
+                                        + MAX_STDOUT_FILE_BYTES / (1024 * 1024) + " MiB");
                     }
                 }
                 Integer exit = n.has("exitCode") ? n.path("exitCode").asInt() : null;

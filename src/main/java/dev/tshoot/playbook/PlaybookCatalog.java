@@ -60,12 +60,14 @@ public final class PlaybookCatalog {
      * handing over to each other do not load each other in a loop); null when there is none.
      */
     public java.util.Set<String> nodeIds(String id) {
-        Path f = resolve(id);
+        Path found = resolve(id);
+        // a hand-over target is read only inside the playbook folder, and only up to a playbook's size
+        Path f = found == null ? null : BoundedFiles.insideAny(List.of(dir), found);
         if (f == null) {
             return null;
         }
         try {
-            LocatedYaml y = LocatedYaml.parse(f.toString(), Files.readAllBytes(f));
+            LocatedYaml y = LocatedYaml.parse(found.toString(), BoundedFiles.read(f, LocatedYaml.MAX_BYTES, "playbook"));
             if (y.root() == null || !y.root().path("nodes").isObject()) {
                 return java.util.Set.of();
             }

@@ -15,7 +15,9 @@ import dev.tshoot.engine.Diagnostics;
 import dev.tshoot.engine.ReadOnlyCommands;
 import dev.tshoot.playbook.Playbook;
 import dev.tshoot.playbook.PlaybookCatalog;
+import dev.tshoot.text.SafeText;
 import dev.tshoot.transcript.Recorder;
+import dev.tshoot.transcript.TranscriptWriter;
 
 /**
  * {@code run <playbook> --answers <file>}: walks a playbook without prompts, records the transcript,
@@ -36,13 +38,19 @@ public class RunCommand {
     @org.springframework.beans.factory.annotation.Autowired
     public RunCommand(PlaybookCatalog catalog, Recorder recorder, Diagnostics diagnostics, ExitCode exit,
             ConsentFile.Loaded consent) {
+        this(catalog, recorder, diagnostics, exit, consent, java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** {@code fallbackDir}: where a transcript whose folder refused a write is written when the run ends. */
+    public RunCommand(PlaybookCatalog catalog, Recorder recorder, Diagnostics diagnostics, ExitCode exit,
+            ConsentFile.Loaded consent, java.nio.file.Path fallbackDir) {
         this.catalog = catalog;
-        this.runs = new RunWithAnswers(recorder, diagnostics, consent);
+        this.runs = new RunWithAnswers(recorder, diagnostics, consent, fallbackDir);
         this.exit = exit;
     }
 
     @Command(name = "run", group = "Session",
-            description = "Walk a playbook with answers from a file, no prompts (exit 0 resolved, 3 unresolved/escalate, 2 bad input)",
+            description = "Walk a playbook with answers from a file, no prompts (exit 0 resolved, 3 unresolved/escalate, 2 bad input, 5 transcript not saved)",
             completionProvider = "playbookIdCompletion")
     public void run(CommandContext ctx, @Argument(index = 0, description = "playbook id or file") String id,
             @Option(longName = "answers", shortName = 'a', description = "YAML file: node id -> answer") String answers,
@@ -80,15 +88,28 @@ public class RunCommand {
             if (!w.walk().completed()) {
                 out.println(Console.red("Stopped at '" + w.walk().node() + "': ") + w.walk().problem()
                         + (w.answersGiven() ? "" : " (no answers file was given: --answers <file>)"));
-                out.println("Transcript (incomplete walk): " + w.writer().file());
+                transcript(w, "Transcript (incomplete walk): ");
                 SessionReports.seal(out, w.writer());
                 return null;
             }
             SessionView.outcome(out, w.walk().outcome());
             out.println();
-            out.println("Transcript: " + w.writer().file() + (w.writer().failed() ? Console.red(" (NOT SAVED)") : ""));
+            transcript(w, "Transcript: ");
             SessionReports.seal(out, w.writer());
             return null;
+        }
+
+        /** Where the transcript is: its file, the fallback file a full folder forced, or what was lost. */
+        private void transcript(RunWithAnswers.Walked w, String label) {
+            TranscriptWriter.Rescue r = w.rescue();
+            if (r.savedTo() != null) {
+                out.println(label + SafeText.inline(r.savedTo().toString()) + Console.red(" (fallback: ")
+                        + SafeText.inline(r.original().toString()) + " could not be written; the whole transcript is here)");
+            } else if (r.lost() != null) {
+                out.println(label + Console.red("NOT SAVED: ") + SafeText.inline(r.lost()));
+            } else {
+                out.println(label + w.writer().file());
+            }
         }
     }
 }

@@ -31,6 +31,7 @@ final class LineSource implements Closeable {
     private long number;
 
     LineSource(Path file) throws IOException {
+        dev.tshoot.playbook.BoundedFiles.requireRegular(file, "transcript");
         this.in = Files.newInputStream(file);
     }
 

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.tshoot.playbook.BoundedFiles;
 import dev.tshoot.engine.SessionEvent;
 import dev.tshoot.transcript.wire.WireCodec;
 import dev.tshoot.transcript.wire.WireFormatException;
@@ -37,11 +38,21 @@ public final class TranscriptReader {
 
     private TranscriptReader() {}
 
-    /** Reads only the header line (checks that it is a transcript of a format this version reads). */
-    public static TranscriptHeader header(Path file) throws UnreadableException {
-        if (!Files.isRegularFile(file)) {
+    /** Refuses, before opening it, a file that is missing or not regular (a FIFO would block, a device never end). */
+    static void requireRegular(Path file) throws UnreadableException {
+        if (!Files.exists(file)) {
             throw new UnreadableException("No transcript at " + file + ". 'transcript list' shows the recorded sessions.");
         }
+        try {
+            BoundedFiles.requireRegular(file, "transcript");
+        } catch (BoundedFiles.Refused e) {
+            throw new UnreadableException(e.getMessage());
+        }
+    }
+
+    /** Reads only the header line (checks that it is a transcript of a format this version reads). */
+    public static TranscriptHeader header(Path file) throws UnreadableException {
+        requireRegular(file);
         try (LineSource src = new LineSource(file)) {
             return readHeader(src, file);
         } catch (IOException e) {
@@ -65,9 +76,7 @@ public final class TranscriptReader {
      */
     public static TranscriptHeader stream(Path file, Consumer<SessionEvent> sink, Runnable skipped)
             throws UnreadableException {
-        if (!Files.isRegularFile(file)) {
-            throw new UnreadableException("No transcript at " + file + ". 'transcript list' shows the recorded sessions.");
-        }
+        requireRegular(file);
         try (LineSource src = new LineSource(file)) {
             TranscriptHeader header = readHeader(src, file);
             boolean v1 = header.formatVersion() == TranscriptV1.VERSION;

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.tshoot.playbook.BoundedFiles;
+
 /**
  * Walks a transcript's hash chain, streaming. Reports OK with the event count, the first event that
  * is broken, missing or altered, or a torn tail (a last line cut off in mid-write). Given the seal
@@ -100,6 +102,11 @@ public final class TranscriptVerifier {
         }
         if (Files.isDirectory(file)) {
             return unreadable(file + " is a folder, not a transcript file.");
+        }
+        try {
+            BoundedFiles.requireRegular(file, "transcript"); // before opening: a FIFO would block, a device never end
+        } catch (BoundedFiles.Refused e) {
+            return unreadable(e.getMessage());
         }
         try (LineSource src = new LineSource(file)) {
             long[] sealedLine = {0};

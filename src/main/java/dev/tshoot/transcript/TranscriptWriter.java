@@ -233,8 +233,57 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
 
     private void fail(String why) {
         failed = true;
-        warnings.accept("Transcript not saved: " + why + ". The session goes on and is kept in memory;"
-                + " use 'transcript save <file>' to write it somewhere else.");
+        warnings.accept("Transcript not saved: " + why + ". The session goes on and is kept in memory;" + SAVE_HINT);
+    }
+
+    /** How the warning of a failed write ends in the shell, where {@code transcript save} can still run. */
+    public static final String SAVE_HINT = " use 'transcript save <file>' to write it somewhere else.";
+
+    /**
+     * What {@link #rescue} did: {@code savedTo} is the fallback file holding the whole transcript, or
+     * {@code lost} says exactly which lines are lost; both null when every line reached the file.
+     */
+    public record Rescue(Path original, Path savedTo, String lost) {
+        /** Whether the transcript did not reach {@code original} whole. */
+        public boolean needed() { return savedTo != null || lost != null; }
+    }
+
+    /**
+     * For a run that ends when the session does (nobody is left to type {@code transcript save}): if a
+     * write failed, writes the whole transcript to {@code tshoot-<name>.jsonl} in {@code fallbackDir}
+     * (a new file; a number is added when the name is taken), or says which lines are lost.
+     */
+    public synchronized Rescue rescue(Path fallbackDir) {
+        Path original = file;
+        if (!failed) {
+            return new Rescue(original, null, null);
+        }
+        long onDisk = lines - unsaved.size();
+        String name = original.getFileName() == null ? "transcript" : original.getFileName().toString();
+        name = "tshoot-" + (name.endsWith(".jsonl") ? name.substring(0, name.length() - 6) : name);
+        String why = null;
+        for (int i = 1; i <= 100 && why == null; i++) {
+            Path target = fallbackDir.resolve(name + (i == 1 ? "" : "-" + i) + ".jsonl");
+            try {
+                saveTo(target);
+                return new Rescue(original, target, null);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (!target.equals(Path.of(String.valueOf(e.getFile())))) {
+                    why = plain(e); // something else is in the way, such as a file where the folder should be
+                }
+            } catch (IOException | RuntimeException e) {
+                why = plain(e);
+            }
+        }
+        if (why == null) {
+            why = "100 files named " + name + "*.jsonl are in the way";
+        }
+        return new Rescue(original, null, "lines " + (onDisk + 1) + " to " + lines + " of " + lines + " ("
+                + unsaved.size() + " line(s), the last being the end of the session) are lost: neither " + original
+                + " nor the fallback folder " + fallbackDir + " could take them (" + why + "). "
+                + (onDisk == 0 ? "Nothing reached " + original + "."
+                        : "Lines 1 to " + onDisk + " are in " + original + "; a part of line " + (onDisk + 1)
+                                + " may follow them (a torn tail)."));
     }
 
     /**
@@ -258,13 +307,19 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
         }
         FileChannel ch = FileChannel.open(target, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND), ownerOnly());
-        for (String s : all) {
-            ByteBuffer buf = ByteBuffer.wrap(s.getBytes(StandardCharsets.UTF_8));
-            while (buf.hasRemaining()) {
-                ch.write(buf);
+        try {
+            for (String s : all) {
+                ByteBuffer buf = ByteBuffer.wrap(s.getBytes(StandardCharsets.UTF_8));
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
             }
+            ch.force(false);
+        } catch (IOException e) {
+            ch.close(); // a part-written copy is no copy: the lines are still held here
+            Files.deleteIfExists(target);
+            throw e;
         }
-        ch.force(false);
         closeQuietly();
         channel = ch;
         file = target;

@@ -242,7 +242,7 @@ class HostileTextTest {
         }
         Path file = dir.resolve("hostile.jsonl");
         Files.write(file, sb.toString().getBytes(StandardCharsets.UTF_8)); // a lone surrogate cannot be written: it becomes "?"
-        source = ExportSource.load(file, null);
+        source = ExportSource.load(file, dev.tshoot.transcript.export.ExportFixtures.PLAYBOOKS);
         assertThat(source.transcript().events()).hasSize(events().size());
     }
 

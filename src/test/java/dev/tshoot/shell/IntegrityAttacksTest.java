@@ -80,7 +80,7 @@ class IntegrityAttacksTest {
     void noExportOfAnAttackClaimsThatNoLineWasChanged() throws Exception {
         try (var files = Files.list(DIR)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
-                ExportSource source = ExportSource.load(f, null);
+                ExportSource source = ExportSource.load(f, dev.tshoot.transcript.export.ExportFixtures.PLAYBOOKS);
                 for (ExportFormat format : ExportFormat.values()) {
                     String text = text(format, new Exporter().export(source, format)).toLowerCase(Locale.ROOT);
                     assertThat(text).as(f.getFileName() + " as " + format).doesNotContain(SEALED_CLAIM);

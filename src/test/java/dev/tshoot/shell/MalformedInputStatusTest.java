@@ -53,7 +53,8 @@ class MalformedInputStatusTest {
         transcripts = new TranscriptCommands(Adapters.paths(Path.of("playbooks"), folder), null, a.exit);
         replay = new ReplayCommands(Adapters.catalog(Path.of("playbooks")), Fixtures.engine(), transcripts, null, null, a.exit);
         run = new RunCommand(Adapters.catalog(Path.of("playbooks")), new Recorder(Fixtures.engine(), folder, "test", false),
-                Diagnostics.NONE, a.exit);
+                Diagnostics.NONE, a.exit, new dev.tshoot.app.ConsentFile.Loaded(dev.tshoot.engine.ReadOnlyCommands.builtin(),
+                        java.util.List.of()), Files.createDirectories(folder.resolve("fallback")));
     }
 
     static Path write(Path file, byte[] block, long size) throws IOException {

@@ -146,4 +146,74 @@ class DiskFullTest {
         assertThat(all).map(DiskFullTest::json).filteredOn(n -> n.path("type").asText().equals("note"))
                 .singleElement().satisfies(n -> assertThat(n.path("text").asText()).isEqualTo("after the disk filled"));
     }
+    /** A one-shot run on a full disk: the whole transcript goes to a fallback file, which verifies. */
+    @Test
+    void aOneShotRunRescuesTheWholeTranscriptToAFallbackFile() throws Exception {
+        Path file = dir.resolve("full.jsonl");
+        List<String> warnings = new ArrayList<>();
+        TranscriptWriter w = fullDisk(file, warnings);
+        Path fallback = Files.createDirectories(dir.resolve("tmp"));
+        Files.writeString(fallback.resolve("tshoot-full.jsonl"), "someone else's file\n");
+        TranscriptWriter.Rescue r = w.rescue(fallback);
+        w.close();
+        assertThat(r.needed()).isTrue();
+        assertThat(r.original()).isEqualTo(file);
+        assertThat(r.savedTo()).as("a taken name is never overwritten").isEqualTo(fallback.resolve("tshoot-full-2.jsonl"));
+        assertThat(r.lost()).isNull();
+        assertThat(Files.readString(fallback.resolve("tshoot-full.jsonl"))).isEqualTo("someone else's file\n");
+        TranscriptVerifier.Result v = new TranscriptVerifier().verify(r.savedTo());
+        assertThat(v.status()).as(v.message()).isEqualTo(TranscriptVerifier.Status.OK);
+        assertThat(v.events()).isEqualTo(w.lines() - 1);
+        assertThat(Files.readAllLines(r.savedTo()).get((int) w.lines() - 1)).contains("\"type\":\"session-ended\"");
+    }
+
+    /** When the fallback cannot be written either, the run says exactly which lines are lost. */
+    @Test
+    void whenTheFallbackFailsTooTheLostLinesAreNamed() throws Exception {
+        Path file = dir.resolve("full.jsonl");
+        TranscriptWriter w = fullDisk(file, new ArrayList<>());
+        Path notAFolder = Files.writeString(dir.resolve("tmp"), "a file where the folder should be");
+        long onDisk = new TranscriptVerifier().verify(file).events() + 1;
+        TranscriptWriter.Rescue r = w.rescue(notAFolder);
+        w.close();
+        assertThat(r.savedTo()).isNull();
+        assertThat(r.lost()).isEqualTo("lines " + (onDisk + 1) + " to " + w.lines() + " of " + w.lines() + " ("
+                + (w.lines() - onDisk) + " line(s), the last being the end of the session) are lost: neither " + file
+                + " nor the fallback folder " + notAFolder + " could take them (" + notAFolder + " is in the way: it exists"
+                + " and is not a folder). Lines 1 to " + onDisk + " are in " + file + "; a part of line " + (onDisk + 1)
+                + " may follow them (a torn tail).");
+        assertThat(w.lines() - onDisk).as("lines were lost").isPositive();
+    }
+
+    @Test
+    void aTranscriptThatWasWrittenWholeNeedsNoRescue() throws Exception {
+        Path file = dir.resolve("fine.jsonl");
+        TranscriptWriter w = TranscriptWriter.create(file, header(Fixtures.playbook("001_walk.yaml")), false, x -> { },
+                () -> FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+        TranscriptWriter.Rescue r = w.rescue(dir.resolve("unused"));
+        w.close();
+        assertThat(r.needed()).isFalse();
+        assertThat(Files.exists(dir.resolve("unused"))).isFalse();
+    }
+
+    static TranscriptHeader header(Playbook pb) {
+        return new TranscriptHeader(TranscriptHeader.FORMAT, TranscriptHeader.FORMAT_VERSION, "test",
+                "s0001", Instant.parse("2026-01-02T03:04:05Z"),
+                new TranscriptHeader.PlaybookRef(pb.id(), pb.metadata().version(), pb.metadata().title(), pb.sha256(), pb.file()),
+                HostSummary.current());
+    }
+
+    /** The walk of {@link #aDiskThatFillsInMidLineLosesNothing} on a disk with room for 1500 bytes, ended. */
+    static TranscriptWriter fullDisk(Path file, List<String> warnings) throws Exception {
+        Playbook pb = Fixtures.playbook("001_walk.yaml");
+        TranscriptWriter w = TranscriptWriter.create(file, header(pb), true, warnings::add, () -> new FillingChannel(
+                FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND), 1500));
+        Session s = Fixtures.engine().start("s0001", pb, w);
+        for (String a : List.of("windows", "yes", "22631", "done", "yes")) {
+            s.answer(a);
+        }
+        s.end("outcome");
+        assertThat(w.failed()).isTrue();
+        return w;
+    }
 }

@@ -40,7 +40,8 @@ public final class BundleExporter {
                     + "Send the playbook file separately, through a channel fit for its secrets, if the reader needs it.\n"));
         } else if (s.playbook().found()) {
             Path name = s.playbook().path().getFileName();
-            files.put("playbook/" + (name == null ? "playbook.yaml" : name.toString()), s.playbook().bytes());
+            files.put("playbook/" + ZipNames.segment(name == null ? "" : name.toString(), "playbook.yaml"),
+                    s.playbook().bytes());
         } else {
             files.put("playbook-missing.txt", utf8("The playbook this session walked is not in this bundle.\n\n"
                     + "Pinned in the transcript: " + r.header().playbook().id() + " " + r.header().playbook().version()
@@ -66,6 +67,9 @@ public final class BundleExporter {
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] data, long time) throws IOException {
+        if (!ZipNames.safe(name)) {
+            throw new IllegalStateException("unsafe zip entry name: " + name); // every name is made safe above
+        }
         ZipEntry e = new ZipEntry(name);
         e.setTime(time);
         zip.putNextEntry(e);

@@ -1,7 +1,6 @@
 package dev.tshoot.transcript.export;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.tshoot.playbook.BoundedFiles;
 import dev.tshoot.playbook.Playbook;
 import dev.tshoot.playbook.PlaybookLoader;
 import dev.tshoot.transcript.TranscriptHeader;
@@ -29,7 +29,8 @@ public record PinnedPlaybook(Status status, Path path, byte[] bytes, Playbook pl
 
     /**
      * Looks for the pinned file: at the recorded path (as given, then next to the transcript), then by
-     * file name next to the transcript and in {@code playbooksDir} (nullable).
+     * file name next to the transcript and in {@code playbooksDir} (nullable). Only files inside
+     * {@code playbooksDir} or the transcript's folder are read (docs/security.md, "Files").
      */
     public static PinnedPlaybook find(TranscriptHeader.PlaybookRef ref, Path transcript, Path playbooksDir) {
         if (ref == null || ref.file() == null || ref.file().isBlank()) {
@@ -37,16 +38,20 @@ public record PinnedPlaybook(Status status, Path path, byte[] bytes, Playbook pl
                     "playbook file not found: the transcript does not name it");
         }
         boolean seen = false;
+        List<Path> allowed = new ArrayList<>();
+        allowed.add(playbooksDir);
+        allowed.add(transcript == null ? null : transcript.toAbsolutePath().getParent());
         for (Path candidate : candidates(ref.file(), transcript, playbooksDir)) {
-            if (!Files.isRegularFile(candidate)) {
+            // the header names the file: read it only inside the playbook folder or the transcript's own
+            // folder (so no other file can be probed for or copied into a bundle), and never more than a
+            // playbook can be
+            Path real = BoundedFiles.insideAny(allowed, candidate);
+            if (real == null) {
                 continue;
             }
             byte[] bytes;
             try {
-                if (Files.size(candidate) > dev.tshoot.playbook.LocatedYaml.MAX_BYTES) {
-                    continue; // the header names the file: never read more than a playbook can be
-                }
-                bytes = Files.readAllBytes(candidate);
+                bytes = BoundedFiles.read(real, dev.tshoot.playbook.LocatedYaml.MAX_BYTES, "playbook");
             } catch (IOException e) {
                 continue;
             }
@@ -55,7 +60,7 @@ public record PinnedPlaybook(Status status, Path path, byte[] bytes, Playbook pl
                 continue;
             }
             PlaybookLoader.Result r = new PlaybookLoader().load(ref.file(), bytes, null);
-            return new PinnedPlaybook(Status.FOUND, candidate, bytes, r.playbook(), r.playbook() != null
+            return new PinnedPlaybook(Status.FOUND, real, bytes, r.playbook(), r.playbook() != null
                     ? "playbook file found; its SHA-256 matches the one pinned in the transcript"
                     : "playbook file found (its SHA-256 matches) but this tshoot cannot load it (" + r.findings().size()
                             + " lint finding(s)): only the route taken is shown");

@@ -26,7 +26,7 @@ class AsciinemaCatIT {
     void asciinemaCatPrintsTheSessionAsTheUserSawIt() throws Exception {
         Path asciinema = ExternalTool.require("TSHOOT_REQUIRE_ASCIINEMA", "asciinema", "asciinema");
         Path cast = dir.resolve("session.cast");
-        Files.write(cast, new Exporter().export(ExportSource.load(ExportFixtures.file("002_checks_commands"), null),
+        Files.write(cast, new Exporter().export(ExportSource.load(ExportFixtures.file("002_checks_commands"), ExportFixtures.PLAYBOOKS),
                 ExportFormat.CAST));
         Optional<Path> script = ExternalTool.find("script");
         List<String> command = script.isPresent()

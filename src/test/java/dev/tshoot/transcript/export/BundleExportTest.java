@@ -34,7 +34,7 @@ class BundleExportTest {
     }
 
     static Map<String, byte[]> bundle(String fixture) throws Exception {
-        return unzip(new Exporter().export(ExportSource.load(ExportFixtures.file(fixture), null), ExportFormat.BUNDLE));
+        return unzip(new Exporter().export(ExportSource.load(ExportFixtures.file(fixture), ExportFixtures.PLAYBOOKS), ExportFormat.BUNDLE));
     }
 
     @Test

@@ -24,7 +24,7 @@ class CastExportTest {
     }
 
     static Cast cast(String fixture) throws Exception {
-        String text = new CastExporter().render(Report.of(ExportSource.load(ExportFixtures.file(fixture), null)));
+        String text = new CastExporter().render(Report.of(ExportSource.load(ExportFixtures.file(fixture), ExportFixtures.PLAYBOOKS)));
         assertThat(text).endsWith("\n");
         String[] lines = text.split("\n");
         List<JsonNode> events = new ArrayList<>();
@@ -61,7 +61,7 @@ class CastExportTest {
     void oneMarkerPerNodeEnteredAtTheTimeRecorded() throws Exception {
         Cast c = cast("003_walk_navigation");
         List<String> markers = c.events().stream().filter(e -> e.get(1).asText().equals("m")).map(e -> e.get(2).asText()).toList();
-        List<String> entered = ExportSource.load(ExportFixtures.file("003_walk_navigation"), null).transcript().events().stream()
+        List<String> entered = ExportSource.load(ExportFixtures.file("003_walk_navigation"), ExportFixtures.PLAYBOOKS).transcript().events().stream()
                 .filter(e -> e instanceof SessionEvent.NodeEntered).map(e -> "node:" + ((SessionEvent.NodeEntered) e).node()).toList();
         assertThat(markers).isEqualTo(entered).startsWith("node:ask-os", "node:ask-vm", "node:route", "node:fix-linux",
                 "node:ask-vm");

@@ -39,6 +39,8 @@ import dev.tshoot.transcript.TranscriptV1;
 public final class ExportFixtures {
 
     public static final Path DIR = Path.of("src/test/resources/transcripts");
+    /** The playbook folder exports look in: a transcript's pinned playbook is read only there (or beside it). */
+    public static final Path PLAYBOOKS = Path.of("src/test/resources/playbooks");
     static final String WALK = "src/test/resources/playbooks/valid/001_walk.yaml";
     static final String CHECKS = "src/test/resources/playbooks/valid/002_checks.yaml";
 

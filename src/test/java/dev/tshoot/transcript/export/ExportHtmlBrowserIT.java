@@ -33,7 +33,7 @@ class ExportHtmlBrowserIT {
 
     Path export(String fixture) throws Exception {
         Path page = dir.resolve(fixture + ".html");
-        Files.write(page, new Exporter().export(ExportSource.load(ExportFixtures.file(fixture), null), ExportFormat.HTML));
+        Files.write(page, new Exporter().export(ExportSource.load(ExportFixtures.file(fixture), ExportFixtures.PLAYBOOKS), ExportFormat.HTML));
         return page;
     }
 

@@ -59,7 +59,7 @@ class GoldenExportTest {
     @ParameterizedTest(name = "{0}.{1}")
     @MethodSource("cases")
     void matchesGolden(String name, ExportFormat format) throws Exception {
-        ExportSource source = ExportSource.load(ExportFixtures.file(name), null);
+        ExportSource source = ExportSource.load(ExportFixtures.file(name), ExportFixtures.PLAYBOOKS);
         String actual = comparable(format, new String(new Exporter().export(source, format), StandardCharsets.UTF_8));
         Path golden = GOLDEN.resolve(name + "." + format.id());
         if (UPDATE.updating()) {

@@ -20,7 +20,7 @@ class HtmlExportTest {
     Path dir;
 
     static String html(Path transcript) throws TranscriptReader.UnreadableException {
-        return new HtmlExporter().render(Report.of(ExportSource.load(transcript, null)));
+        return new HtmlExporter().render(Report.of(ExportSource.load(transcript, ExportFixtures.PLAYBOOKS)));
     }
 
     @Test

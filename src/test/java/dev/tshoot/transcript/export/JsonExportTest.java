@@ -12,7 +12,7 @@ import dev.tshoot.transcript.TranscriptJson;
 class JsonExportTest {
 
     static JsonNode json(String fixture) throws Exception {
-        return TranscriptJson.MAPPER.readTree(new JsonExporter().render(ExportSource.load(ExportFixtures.file(fixture), null)));
+        return TranscriptJson.MAPPER.readTree(new JsonExporter().render(ExportSource.load(ExportFixtures.file(fixture), ExportFixtures.PLAYBOOKS)));
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class MarkdownExportTest {
 
     static String md(String fixture) throws Exception {
-        return new MarkdownExporter().render(Report.of(ExportSource.load(ExportFixtures.file(fixture), null)));
+        return new MarkdownExporter().render(Report.of(ExportSource.load(ExportFixtures.file(fixture), ExportFixtures.PLAYBOOKS)));
     }
 
     @Test

@@ -24,7 +24,8 @@ class PinnedPlaybookTest {
 
     @Test
     void foundAtTheRecordedPathWithTheSameHash() {
-        PinnedPlaybook p = PinnedPlaybook.find(ref(ExportFixtures.WALK, WALK_SHA), dir.resolve("t.jsonl"), null);
+        PinnedPlaybook p = PinnedPlaybook.find(ref(ExportFixtures.WALK, WALK_SHA), dir.resolve("t.jsonl"),
+                ExportFixtures.PLAYBOOKS);
         assertThat(p.status()).isEqualTo(PinnedPlaybook.Status.FOUND);
         assertThat(p.playbook().id()).isEqualTo("walk");
         assertThat(p.bytes()).isNotEmpty();
@@ -45,7 +46,8 @@ class PinnedPlaybookTest {
 
     @Test
     void aFileWithAnotherHashIsChangedAndNoFileIsNotFound() {
-        PinnedPlaybook changed = PinnedPlaybook.find(ref(ExportFixtures.WALK, "00".repeat(32)), dir.resolve("t.jsonl"), null);
+        PinnedPlaybook changed = PinnedPlaybook.find(ref(ExportFixtures.WALK, "00".repeat(32)), dir.resolve("t.jsonl"),
+                ExportFixtures.PLAYBOOKS);
         assertThat(changed.status()).isEqualTo(PinnedPlaybook.Status.CHANGED);
         assertThat(changed.message()).isEqualTo("playbook file changed since the session (hash differs): only the route taken is shown");
         assertThat(changed.bytes()).isNull();
