@@ -1,6 +1,7 @@
 package dev.tshoot.shell;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
@@ -71,8 +72,8 @@ public class OneShotRunner {
             return exit.get();
         } catch (CommandNotFoundException e) {
             String name = e.getCommandName();
-            out.println("Unknown command '" + name + "'." + Suggest.didYouMean(name,
-                    registry.getCommands().stream().map(c -> c.getName()).toList()) + " 'tshoot help' lists the commands.");
+            out.println("Unknown command '" + name + "'." + Suggest.didYouMean(name, commandWords(registry, name))
+                    + " 'tshoot help' lists the commands.");
             return ExitCode.BAD_INPUT;
         } catch (CommandExecutionException e) {
             Throwable c = e;
@@ -122,5 +123,16 @@ public class OneShotRunner {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * The command names cut to as many words as {@code typed} has, so a mistyped first word
+     * ({@code playbok}) is compared with first words ({@code playbook}), not with whole names.
+     */
+    private static List<String> commandWords(CommandRegistry registry, String typed) {
+        int words = typed.strip().split("\\s+").length;
+        return registry.getCommands().stream().map(c -> c.getName().split(" "))
+                .map(w -> String.join(" ", java.util.Arrays.asList(w).subList(0, Math.min(words, w.length))))
+                .distinct().toList();
     }
 }

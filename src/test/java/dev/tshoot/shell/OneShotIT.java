@@ -80,6 +80,9 @@ class OneShotIT {
         JarRunner.Run unknown = tshoot.run(null, "frobnicate");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.out()).contains("Unknown command 'frobnicate'");
+        JarRunner.Run misspelt = tshoot.run(null, "playbok", "list");
+        assertThat(misspelt.exit()).isEqualTo(2);
+        assertThat(misspelt.out()).contains("Unknown command 'playbok'. Did you mean 'playbook'?");
         for (JarRunner.Run r : new JarRunner.Run[] {escalate, unknownPb, unknown}) {
             assertThat(r.out()).doesNotContain("Exception").doesNotContain("\tat ");
         }
