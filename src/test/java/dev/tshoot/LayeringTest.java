@@ -23,7 +23,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The one-way rule of docs/architecture.md, checked on the compiled main classes:
- * {@code text}, then {@code playbook → engine → probe, transcript → app → shell}. A forbidden
+ * {@code text}, then {@code playbook → engine → probe, transcript → app → shell → repl}. A forbidden
  * dependency anywhere fails this test with the class and the dependency that broke the rule. The
  * bytecode rules see every real dependency; {@link #noSourceFileImportsAcrossTheRule()} also reads the
  * {@code import} lines of the sources, so even an unused forbidden import (which leaves no trace in
@@ -43,7 +43,7 @@ class LayeringTest {
     void textDependsOnNoOtherTshootPackage() {
         noClasses().that().resideInAPackage("dev.tshoot.text..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tshoot.playbook..", "dev.tshoot.engine..",
-                        "dev.tshoot.probe..", "dev.tshoot.transcript..", "dev.tshoot.app..", "dev.tshoot.shell..")
+                        "dev.tshoot.probe..", "dev.tshoot.transcript..", "dev.tshoot.app..", "dev.tshoot.shell..", "dev.tshoot.repl..")
                 .check(main);
     }
 
@@ -51,7 +51,7 @@ class LayeringTest {
     void playbookDependsOnlyOnText() {
         noClasses().that().resideInAPackage("dev.tshoot.playbook..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tshoot.engine..", "dev.tshoot.probe..",
-                        "dev.tshoot.transcript..", "dev.tshoot.app..", "dev.tshoot.shell..")
+                        "dev.tshoot.transcript..", "dev.tshoot.app..", "dev.tshoot.shell..", "dev.tshoot.repl..")
                 .check(main);
     }
 
@@ -59,7 +59,7 @@ class LayeringTest {
     void engineKnowsNoFrameworkTerminalHostOrExpressionLanguage() {
         noClasses().that().resideInAPackage("dev.tshoot.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tshoot.probe..", "dev.tshoot.transcript..",
-                        "dev.tshoot.app..", "dev.tshoot.shell..", "org.springframework..", "org.jline..", "oshi..",
+                        "dev.tshoot.app..", "dev.tshoot.shell..", "dev.tshoot.repl..", "org.springframework..", "org.jline..", "oshi..",
                         "com.fasterxml.jackson..")
                 .check(main);
     }
@@ -68,19 +68,31 @@ class LayeringTest {
     void probeAndTranscriptDoNotDependOnEachOtherOrUp() {
         noClasses().that().resideInAPackage("dev.tshoot.probe..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tshoot.transcript..", "dev.tshoot.app..",
-                        "dev.tshoot.shell..", "org.springframework..", "org.jline..")
+                        "dev.tshoot.shell..", "dev.tshoot.repl..", "org.springframework..", "org.jline..")
                 .check(main);
         noClasses().that().resideInAPackage("dev.tshoot.transcript..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tshoot.probe..", "dev.tshoot.app..",
-                        "dev.tshoot.shell..", "org.springframework..")
+                        "dev.tshoot.shell..", "dev.tshoot.repl..", "org.springframework..")
                 .check(main);
     }
 
     @Test
     void useCasesKnowNoShellNoSpringNoTerminal() {
         noClasses().that().resideInAPackage("dev.tshoot.app..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.tshoot.shell..", "org.springframework..",
-                        "org.jline.reader..", "org.jline.terminal..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.tshoot.shell..", "dev.tshoot.repl..",
+                        "org.springframework..", "org.jline.reader..", "org.jline.terminal..")
+                .check(main);
+    }
+
+    /** The commands and the one-shot front end start no framework: only the REPL package knows Spring. */
+    @Test
+    void theCommandsKnowNoSpring() {
+        noClasses().that().resideInAPackage("dev.tshoot.shell..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.tshoot.repl..", "org.springframework..",
+                        "jakarta..")
+                .check(main);
+        noClasses().that().haveFullyQualifiedName(dev.tshoot.Main.class.getName())
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
                 .check(main);
     }
 
@@ -110,16 +122,17 @@ class LayeringTest {
     /** Packages (as source folders) and the import prefixes they must not use. */
     static final Map<String, List<String>> FORBIDDEN_IMPORTS = new LinkedHashMap<>();
     static {
-        List<String> up = List.of("dev.tshoot.app.", "dev.tshoot.shell.");
+        List<String> up = List.of("dev.tshoot.app.", "dev.tshoot.shell.", "dev.tshoot.repl.");
         FORBIDDEN_IMPORTS.put("text", List.of("dev.tshoot.playbook.", "dev.tshoot.engine.", "dev.tshoot.probe.",
-                "dev.tshoot.transcript.", "dev.tshoot.app.", "dev.tshoot.shell.", "org.springframework."));
+                "dev.tshoot.transcript.", "dev.tshoot.app.", "dev.tshoot.shell.", "dev.tshoot.repl.", "org.springframework."));
         FORBIDDEN_IMPORTS.put("playbook", concat(up, "dev.tshoot.engine.", "dev.tshoot.probe.", "dev.tshoot.transcript."));
         FORBIDDEN_IMPORTS.put("engine", concat(up, "dev.tshoot.probe.", "dev.tshoot.transcript.", "org.springframework.",
                 "org.jline.", "oshi.", "com.fasterxml.jackson."));
         FORBIDDEN_IMPORTS.put("probe", concat(up, "dev.tshoot.transcript.", "org.springframework.", "org.jline."));
         FORBIDDEN_IMPORTS.put("transcript", concat(up, "dev.tshoot.probe.", "org.springframework."));
-        FORBIDDEN_IMPORTS.put("app", List.of("dev.tshoot.shell.", "org.springframework.", "org.jline.reader.",
-                "org.jline.terminal."));
+        FORBIDDEN_IMPORTS.put("app", List.of("dev.tshoot.shell.", "dev.tshoot.repl.", "org.springframework.",
+                "org.jline.reader.", "org.jline.terminal."));
+        FORBIDDEN_IMPORTS.put("shell", List.of("dev.tshoot.repl.", "org.springframework.", "jakarta."));
     }
 
     @Test

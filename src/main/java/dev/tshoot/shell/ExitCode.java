@@ -2,7 +2,6 @@ package dev.tshoot.shell;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.springframework.stereotype.Component;
 
 /**
  * The exit status of the last one-shot command (the numbers are {@link dev.tshoot.app.ExitStatus}).
@@ -13,7 +12,6 @@ import org.springframework.stereotype.Component;
  * non-interactive runner"). Commands that have a meaningful status set it here, and
  * {@link OneShotRunner} exits with it.
  */
-@Component
 public class ExitCode {
     public static final int OK = dev.tshoot.app.ExitStatus.OK;
     public static final int FINDINGS = dev.tshoot.app.ExitStatus.FINDINGS;

@@ -1,10 +1,6 @@
 package dev.tshoot.shell;
 
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.annotation.Argument;
-import org.springframework.shell.core.command.annotation.Command;
-import org.springframework.shell.core.command.annotation.Option;
-import org.springframework.stereotype.Component;
+import java.io.PrintWriter;
 
 import dev.tshoot.transcript.export.ExportJob;
 
@@ -12,7 +8,6 @@ import dev.tshoot.transcript.export.ExportJob;
  * {@code export <transcript> --format md|html|json|cast|bundle --out <file> [--force]} and
  * {@code export <transcript> --preview-redactions}. Exit 0 written, 2 bad input.
  */
-@Component
 public class ExportCommands {
 
     private final TshootPaths paths;
@@ -23,16 +18,23 @@ public class ExportCommands {
         this.exit = exit;
     }
 
-    @Command(name = "export", group = "Transcripts",
-            description = "Export a transcript for a ticket or escalation: md, html, json, cast or bundle (exit 0 written, 2 bad input)",
-            completionProvider = "transcriptCompletion")
-    public void export(CommandContext ctx, @Argument(index = 0, description = "transcript file") String transcript,
-            @Option(longName = "format", shortName = 'f', description = "md, html, json, cast or bundle (default: from --out's extension)") String format,
-            @Option(longName = "out", shortName = 'o', description = "the file to write") String out,
-            @Option(longName = "force", description = "overwrite --out if it exists") boolean force,
-            @Option(longName = "preview-redactions", description = "list what was redacted at record time; writes nothing") boolean preview) {
+    void export(PrintWriter out, String transcript, String format, String outFile, boolean force, boolean preview) {
         int status = new ExportJob(paths.transcripts(), paths.playbooks())
-                .run(new ExportJob.Request(transcript, format, out, force, preview), ctx.outputWriter());
+                .run(new ExportJob.Request(transcript, format, outFile, force, preview), out);
         exit.set(status);
+    }
+
+    /** The commands this adapter runs, as both front ends know them. */
+    static java.util.List<CommandSpec> commands(java.util.function.Supplier<ExportCommands> self) {
+        return java.util.List.of(
+                CommandSpec.command("export", "Transcripts",
+                        "Export a transcript for a ticket or escalation: md, html, json, cast or bundle (exit 0 written, 2 bad input)")
+                        .arg("transcript", "transcript file")
+                        .option("format", 'f', "format", "md, html, json, cast or bundle (default: from --out's extension)")
+                        .option("out", 'o', "file", "the file to write")
+                        .flag("force", "overwrite --out if it exists")
+                        .flag("preview-redactions", "list what was redacted at record time; writes nothing")
+                        .complete(CommandSpec.Completion.TRANSCRIPT)
+                        .run((a, out) -> self.get().export(out, a.arg(0), a.value("format"), a.value("out"), a.flag("force"), a.flag("preview-redactions"))));
     }
 }

@@ -5,12 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jline.terminal.Terminal;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.annotation.Arguments;
-import org.springframework.shell.core.command.annotation.Command;
-import org.springframework.shell.core.command.annotation.Option;
-import org.springframework.stereotype.Component;
+import java.util.function.Supplier;
 
 import dev.tshoot.app.MatchSymptoms;
 import dev.tshoot.app.Steering;
@@ -19,32 +14,23 @@ import dev.tshoot.playbook.PlaybookCatalog;
 import dev.tshoot.playbook.SymptomMatcher;
 
 /** {@code match "<error text>"} / {@code match --file <log>}: which playbook and entry node fit the error. */
-@Component
 public class MatchCommand {
 
     private final PlaybookCatalog catalog;
     private final SessionHolder holder;
     private final SessionDriver driver;
     private final Prompter prompter;
-    private final ObjectProvider<Terminal> terminal;
+    private final Supplier<Terminal> terminal;
     private final ExitCode exit;
 
     public MatchCommand(PlaybookCatalog catalog, SessionHolder holder, SessionDriver driver, Prompter prompter,
-            ObjectProvider<Terminal> terminal, ExitCode exit) {
+            Supplier<Terminal> terminal, ExitCode exit) {
         this.catalog = catalog;
         this.holder = holder;
         this.driver = driver;
         this.prompter = prompter;
         this.terminal = terminal;
         this.exit = exit;
-    }
-
-    @Command(name = "match", group = "Playbooks",
-            description = "Find the playbook and entry node for a pasted error text or log (exit 0 found, 1 none, 2 bad input)")
-    public void match(CommandContext ctx, @Arguments List<String> words,
-            @Option(longName = "file", description = "read the error text from a file (a log)") String file,
-            @Option(longName = "start", description = "start the best match at once") boolean start) {
-        match(ctx.outputWriter(), words, file, start);
     }
 
     void match(PrintWriter out, List<String> words, String file, boolean start) {
@@ -124,7 +110,19 @@ public class MatchCommand {
         if (!Console.terminal()) {
             return false;
         }
-        String type = terminal.getObject().getType();
+        String type = terminal.get().getType();
         return type != null && !type.startsWith("dumb");
+    }
+
+    /** The commands this adapter runs, as both front ends know them. */
+    static java.util.List<CommandSpec> commands(java.util.function.Supplier<MatchCommand> self) {
+        return java.util.List.of(
+                CommandSpec.command("match", "Playbooks",
+                        "Find the playbook and entry node for a pasted error text or log (exit 0 found, 1 none, 2 bad input)")
+                        .text("text", "the text, as typed")
+                        .option("file", "file", "read the error text from a file (a log)")
+                        .flag("start", "start the best match at once")
+                        .needsRepl(a -> a.flag("start"))
+                        .run((a, out) -> self.get().match(out, a.text().isEmpty() ? java.util.List.of() : java.util.List.of(a.text()), a.value("file"), a.flag("start"))));
     }
 }

@@ -4,12 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.annotation.Argument;
-import org.springframework.shell.core.command.annotation.Arguments;
-import org.springframework.shell.core.command.annotation.Command;
-import org.springframework.stereotype.Component;
-
 import dev.tshoot.app.LintPlaybooks;
 import dev.tshoot.app.ListPlaybooks;
 import dev.tshoot.app.PlaybookLoad;
@@ -20,7 +14,6 @@ import dev.tshoot.playbook.Playbook;
 import dev.tshoot.playbook.PlaybookCatalog;
 
 /** {@code playbook list}, {@code playbook show}, {@code playbook lint}, {@code playbook test}. */
-@Component
 public class PlaybookCommands {
 
     private final PlaybookCatalog catalog;
@@ -33,11 +26,6 @@ public class PlaybookCommands {
         this.exit = exit;
     }
 
-    @Command(name = "playbook list", group = "Playbooks", description = "List the playbooks in the playbooks folder")
-    public void list(CommandContext ctx) {
-        list(ctx.outputWriter());
-    }
-
     void list(PrintWriter out) {
         ListPlaybooks.Listing listing = ListPlaybooks.list(catalog);
         PlaybookViews.list(out, listing);
@@ -45,12 +33,6 @@ public class PlaybookCommands {
         if (listing.exitStatus() != ExitCode.OK) {
             exit.set(listing.exitStatus());
         }
-    }
-
-    @Command(name = "playbook show", group = "Playbooks", description = "Show a playbook's details and nodes",
-            completionProvider = "playbookIdCompletion")
-    public void show(CommandContext ctx, @Argument(index = 0, description = "playbook id or file") String id) {
-        show(ctx.outputWriter(), id);
     }
 
     void show(PrintWriter out, String id) {
@@ -61,25 +43,11 @@ public class PlaybookCommands {
         }
     }
 
-    @Command(name = "playbook lint", group = "Playbooks",
-            description = "Check playbooks for errors (all of them when none is named); exit 0 clean, 1 findings, 2 unreadable",
-            completionProvider = "playbookIdCompletion")
-    public void lint(CommandContext ctx, @Arguments List<String> targets) {
-        lint(ctx.outputWriter(), targets);
-    }
-
     void lint(PrintWriter out, List<String> targets) {
         LintPlaybooks.Report report = LintPlaybooks.lint(catalog, targets);
         PlaybookViews.lint(out, report);
         out.flush();
         exit.raise(report.exitStatus());
-    }
-
-    @Command(name = "playbook test", group = "Playbooks",
-            description = "Run a playbook's test cases (default: playbooks/tests/<id>/*.yaml); exit 0 pass, 1 failures, 2 bad input",
-            completionProvider = "playbookIdCompletion")
-    public void test(CommandContext ctx, @Arguments List<String> args) {
-        test(ctx.outputWriter(), args == null ? List.of() : args);
     }
 
     void test(PrintWriter out, List<String> args) {
@@ -105,5 +73,28 @@ public class PlaybookCommands {
         PlaybookViews.test(out, report);
         out.flush();
         exit.set(TestPlaybook.exitStatus(report));
+    }
+
+    /** The commands this adapter runs, as both front ends know them. */
+    static java.util.List<CommandSpec> commands(java.util.function.Supplier<PlaybookCommands> self) {
+        return java.util.List.of(
+                CommandSpec.command("playbook list", "Playbooks",
+                        "List the playbooks in the playbooks folder")
+                        .run((a, out) -> self.get().list(out)),
+                CommandSpec.command("playbook show", "Playbooks",
+                        "Show a playbook's details and nodes")
+                        .arg("playbook", "playbook id or file")
+                        .complete(CommandSpec.Completion.PLAYBOOK)
+                        .run((a, out) -> self.get().show(out, a.arg(0))),
+                CommandSpec.command("playbook lint", "Playbooks",
+                        "Check playbooks for errors (all of them when none is named); exit 0 clean, 1 findings, 2 unreadable")
+                        .args("playbook", "playbook ids or files (all when none is named)")
+                        .complete(CommandSpec.Completion.PLAYBOOK)
+                        .run((a, out) -> self.get().lint(out, a.positional())),
+                CommandSpec.command("playbook test", "Playbooks",
+                        "Run a playbook's test cases (default: playbooks/tests/<id>/*.yaml); exit 0 pass, 1 failures, 2 bad input")
+                        .args("playbook-and-cases", "the playbook id or file, then case files (default: playbooks/tests/<id>/*.yaml)")
+                        .complete(CommandSpec.Completion.PLAYBOOK)
+                        .run((a, out) -> self.get().test(out, a.positional())));
     }
 }

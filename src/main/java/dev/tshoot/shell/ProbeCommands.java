@@ -2,19 +2,12 @@ package dev.tshoot.shell;
 
 import java.io.PrintWriter;
 
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.annotation.Argument;
-import org.springframework.shell.core.command.annotation.Command;
-import org.springframework.shell.core.command.annotation.Option;
-import org.springframework.stereotype.Component;
-
 import dev.tshoot.app.RunProbes;
 import dev.tshoot.probe.HostDiagnostics;
 import dev.tshoot.probe.Probe;
 import dev.tshoot.probe.ProbeJson;
 
 /** {@code probe list}, {@code probe run <name> [--json]}, {@code diag}. */
-@Component
 public class ProbeCommands {
 
     private final HostDiagnostics diagnostics;
@@ -27,20 +20,14 @@ public class ProbeCommands {
         this.exit = exit;
     }
 
-    @Command(name = "probe list", group = "Diagnostics", description = "List the built-in probes")
-    public void list(CommandContext ctx) {
-        PrintWriter out = ctx.outputWriter();
+    void list(PrintWriter out) {
         for (Probe p : diagnostics.registry().list()) {
             out.println(String.format("%-16s %s", p.name(), p.description()));
         }
         out.flush();
     }
 
-    @Command(name = "probe run", group = "Diagnostics", description = "Run one probe and show its facts with their evidence",
-            completionProvider = "probeNameCompletion")
-    public void run(CommandContext ctx, @Argument(index = 0, description = "probe name") String name,
-            @Option(longName = "json", description = "print JSON (always valid, also on failure)") boolean json) {
-        PrintWriter out = ctx.outputWriter();
+    void run(PrintWriter out, String name, boolean json) {
         Probe p = probes.find(name);
         if (p == null) {
             String msg = probes.refusal(name);
@@ -58,10 +45,7 @@ public class ProbeCommands {
         out.flush();
     }
 
-    @Command(name = "diag", group = "Diagnostics", description = "Run every probe and summarise with PASS, WARN or FAIL")
-    public void diag(CommandContext ctx,
-            @Option(longName = "json", description = "print JSON (always valid, also on failure)") boolean json) {
-        PrintWriter out = ctx.outputWriter();
+    void diag(PrintWriter out, boolean json) {
         RunProbes.Diagnosis d = probes.diag(json ? ProbeViews.QUIET : ProbeViews.progress(out));
         if (json) {
             out.println(ProbeJson.pretty().toJson(d.results()));
@@ -73,5 +57,23 @@ public class ProbeCommands {
         if (d.exitStatus() != ExitCode.OK) {
             exit.set(d.exitStatus());
         }
+    }
+
+    /** The commands this adapter runs, as both front ends know them. */
+    static java.util.List<CommandSpec> commands(java.util.function.Supplier<ProbeCommands> self) {
+        return java.util.List.of(
+                CommandSpec.command("probe list", "Diagnostics",
+                        "List the built-in probes")
+                        .run((a, out) -> self.get().list(out)),
+                CommandSpec.command("probe run", "Diagnostics",
+                        "Run one probe and show its facts with their evidence")
+                        .arg("probe", "probe name")
+                        .flag("json", "print JSON (always valid, also on failure)")
+                        .complete(CommandSpec.Completion.PROBE)
+                        .run((a, out) -> self.get().run(out, a.arg(0), a.flag("json"))),
+                CommandSpec.command("diag", "Diagnostics",
+                        "Run every probe and summarise with PASS, WARN or FAIL")
+                        .flag("json", "print JSON (always valid, also on failure)")
+                        .run((a, out) -> self.get().diag(out, a.flag("json"))));
     }
 }

@@ -7,12 +7,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.annotation.Argument;
-import org.springframework.shell.core.command.annotation.Command;
-import org.springframework.shell.core.command.annotation.Option;
-import org.springframework.stereotype.Component;
+import java.util.function.Supplier;
 
 import dev.tshoot.app.ReplayPlayer;
 import dev.tshoot.app.VerifyReplay;
@@ -24,17 +19,16 @@ import dev.tshoot.transcript.TranscriptReader;
  * {@code replay <transcript>}: step through a recorded session (next, previous, jump to a node,
  * timed playback); {@code replay <transcript> --verify}: re-walk it against today's playbook.
  */
-@Component
 public class ReplayCommands {
 
     private final VerifyReplay verifier;
     private final TranscriptCommands transcripts;
-    private final ObjectProvider<LineReader> reader;
-    private final ObjectProvider<Terminal> terminal;
+    private final Supplier<LineReader> reader;
+    private final Supplier<Terminal> terminal;
     private final ExitCode exit;
 
     public ReplayCommands(PlaybookCatalog catalog, SessionEngine engine, TranscriptCommands transcripts,
-            ObjectProvider<LineReader> reader, ObjectProvider<Terminal> terminal, ExitCode exit) {
+            Supplier<LineReader> reader, Supplier<Terminal> terminal, ExitCode exit) {
         this.verifier = new VerifyReplay(catalog, engine);
         this.transcripts = transcripts;
         this.reader = reader;
@@ -42,15 +36,7 @@ public class ReplayCommands {
         this.exit = exit;
     }
 
-    @Command(name = "replay", group = "Transcripts",
-            description = "Step through a recorded session, or --verify it against today's playbook (exit 0 same, 1 diverged, 2 unreadable)",
-            completionProvider = "transcriptCompletion")
-    public void replay(CommandContext ctx, @Argument(index = 0, description = "transcript file") String file,
-            @Option(longName = "verify", description = "re-walk against the current playbook") boolean verify,
-            @Option(longName = "playbook", description = "playbook file to verify against") String playbookFile,
-            @Option(longName = "all", description = "print every event without stepping") boolean all,
-            @Option(longName = "speed", description = "timed playback at this speed (e.g. 2 = twice as fast)") String speed) {
-        PrintWriter out = ctx.outputWriter();
+    void replay(PrintWriter out, String file, boolean verify, String playbookFile, boolean all, String speed) {
         if (file == null || file.isBlank()) {
             out.println("Name the transcript: replay <file> [--verify]. 'transcript list' shows them.");
             exit.set(ExitCode.BAD_INPUT);
@@ -97,13 +83,13 @@ public class ReplayCommands {
     }
 
     private boolean interactive() {
-        String type = terminal.getObject().getType();
+        String type = terminal.get().getType();
         return type != null && !type.startsWith("dumb");
     }
 
     private String readStep() {
         try {
-            return reader.getObject().readLine("replay> ");
+            return reader.get().readLine("replay> ");
         } catch (EndOfFileException | UserInterruptException e) {
             return null;
         }
@@ -117,5 +103,21 @@ public class ReplayCommands {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** The commands this adapter runs, as both front ends know them. */
+    static java.util.List<CommandSpec> commands(java.util.function.Supplier<ReplayCommands> self) {
+        return java.util.List.of(
+                CommandSpec.command("replay", "Transcripts",
+                        "Step through a recorded session, or --verify it against today's playbook (exit 0 same, 1 diverged, 2 unreadable)")
+                        .arg("transcript", "transcript file")
+                        .flag("verify", "re-walk against the current playbook")
+                        .option("playbook", "file", "playbook file to verify against")
+                        .flag("all", "print every event without stepping")
+                        .option("speed", "factor", "timed playback at this speed (e.g. 2 = twice as fast)")
+                        .complete(CommandSpec.Completion.TRANSCRIPT)
+                        .needsRepl(a -> a.arg(0) != null && !a.flag("verify") && !a.flag("all") && a.value("speed") == null
+                                && Console.terminal())
+                        .run((a, out) -> self.get().replay(out, a.arg(0), a.flag("verify"), a.value("playbook"), a.flag("all"), a.value("speed"))));
     }
 }

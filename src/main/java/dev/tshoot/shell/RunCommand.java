@@ -2,12 +2,6 @@ package dev.tshoot.shell;
 
 import java.io.PrintWriter;
 
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.annotation.Argument;
-import org.springframework.shell.core.command.annotation.Command;
-import org.springframework.shell.core.command.annotation.Option;
-import org.springframework.stereotype.Component;
-
 import dev.tshoot.app.ConsentFile;
 import dev.tshoot.app.PlaybookLoad;
 import dev.tshoot.app.RunWithAnswers;
@@ -23,7 +17,6 @@ import dev.tshoot.transcript.TranscriptWriter;
  * {@code run <playbook> --answers <file>}: walks a playbook without prompts, records the transcript,
  * prints the path and the outcome. Exit 0 resolved, 3 unresolved or escalate, 2 bad input.
  */
-@Component
 public class RunCommand {
 
     private final PlaybookCatalog catalog;
@@ -35,7 +28,6 @@ public class RunCommand {
     }
 
     /** With the read-only list in force (tshoot's own, plus the user's consent file). */
-    @org.springframework.beans.factory.annotation.Autowired
     public RunCommand(PlaybookCatalog catalog, Recorder recorder, Diagnostics diagnostics, ExitCode exit,
             ConsentFile.Loaded consent) {
         this(catalog, recorder, diagnostics, exit, consent, java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
@@ -47,17 +39,6 @@ public class RunCommand {
         this.catalog = catalog;
         this.runs = new RunWithAnswers(recorder, diagnostics, consent, fallbackDir);
         this.exit = exit;
-    }
-
-    @Command(name = "run", group = "Session",
-            description = "Walk a playbook with answers from a file, no prompts (exit 0 resolved, 3 unresolved/escalate, 2 bad input, 5 transcript not saved)",
-            completionProvider = "playbookIdCompletion")
-    public void run(CommandContext ctx, @Argument(index = 0, description = "playbook id or file") String id,
-            @Option(longName = "answers", shortName = 'a', description = "YAML file: node id -> answer") String answers,
-            @Option(longName = "yes", description = "run the commands on tshoot's read-only list without asking") boolean yes,
-            @Option(longName = "yes-mutating", description = "run every command without asking, also those that may change the system") boolean yesMutating,
-            @Option(longName = "dry-run", description = "run no command; record what would have run") boolean dryRun) {
-        run(ctx.outputWriter(), id, answers, yes, yesMutating, dryRun);
     }
 
     void run(PrintWriter out, String id, String answers, boolean yes, boolean yesMutating, boolean dryRun) {
@@ -111,5 +92,19 @@ public class RunCommand {
                 out.println(label + w.writer().file());
             }
         }
+    }
+
+    /** The commands this adapter runs, as both front ends know them. */
+    static java.util.List<CommandSpec> commands(java.util.function.Supplier<RunCommand> self) {
+        return java.util.List.of(
+                CommandSpec.command("run", "Session",
+                        "Walk a playbook with answers from a file, no prompts (exit 0 resolved, 3 unresolved/escalate, 2 bad input, 5 transcript not saved)")
+                        .arg("playbook", "playbook id or file")
+                        .option("answers", 'a', "file", "YAML file: node id -> answer")
+                        .flag("yes", "run the commands on tshoot's read-only list without asking")
+                        .flag("yes-mutating", "run every command without asking, also those that may change the system")
+                        .flag("dry-run", "run no command; record what would have run")
+                        .complete(CommandSpec.Completion.PLAYBOOK)
+                        .run((a, out) -> self.get().run(out, a.arg(0), a.value("answers"), a.flag("yes"), a.flag("yes-mutating"), a.flag("dry-run"))));
     }
 }

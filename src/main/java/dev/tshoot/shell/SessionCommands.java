@@ -2,11 +2,6 @@ package dev.tshoot.shell;
 
 import java.io.PrintWriter;
 
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.annotation.Argument;
-import org.springframework.shell.core.command.annotation.Command;
-import org.springframework.stereotype.Component;
-
 import dev.tshoot.app.PlaybookLoad;
 import dev.tshoot.app.Steering;
 import dev.tshoot.engine.Session;
@@ -15,7 +10,6 @@ import dev.tshoot.playbook.Playbook;
 import dev.tshoot.playbook.PlaybookCatalog;
 
 /** Commands that start and steer an interactive session ({@link SessionInfoCommands} look at it). */
-@Component
 public class SessionCommands {
 
     private final PlaybookCatalog catalog;
@@ -32,10 +26,7 @@ public class SessionCommands {
         this.running = new RunningSession(holder, exit);
     }
 
-    @Command(name = "start", group = "Session", description = "Start a troubleshooting session with a playbook",
-            completionProvider = "playbookIdCompletion")
-    public void start(CommandContext ctx, @Argument(index = 0, description = "playbook id") String id) {
-        PrintWriter out = ctx.outputWriter();
+    void start(PrintWriter out, String id) {
         Playbook pb = PlaybookLoadView.use(PlaybookLoad.load(catalog, id), out, exit);
         if (pb != null) {
             Session s = holder.start(pb, out);
@@ -45,10 +36,7 @@ public class SessionCommands {
         }
     }
 
-    @Command(name = "continue", group = "Session",
-            description = "At an outcome that hands the case over, start the other playbook where it continues")
-    public void continueIn(CommandContext ctx) {
-        PrintWriter out = ctx.outputWriter();
+    void continueIn(PrintWriter out) {
         Session s = require(out, "continue");
         Steering.Handover h = s == null ? null : Steering.handover(s);
         if (h == null || h.refusal() != null) {
@@ -67,14 +55,11 @@ public class SessionCommands {
         driver.drive(n, out);
     }
 
-    @Command(name = "resume", group = "Session", description = "Continue the paused session")
-    public void resume(CommandContext ctx) {
-        steer(ctx.outputWriter(), "resume", s -> { });
+    void resume(PrintWriter out) {
+        steer(out, "resume", s -> { });
     }
 
-    @Command(name = "back", group = "Session", description = "Undo the last answer and ask again")
-    public void back(CommandContext ctx) {
-        PrintWriter out = ctx.outputWriter();
+    void back(PrintWriter out) {
         steer(out, "back", s -> {
             String to = Steering.backTarget(s);
             s.back();
@@ -82,10 +67,7 @@ public class SessionCommands {
         });
     }
 
-    @Command(name = "goto", group = "Session", description = "Jump to a node of the playbook ('back' returns)",
-            completionProvider = "nodeIdCompletion")
-    public void jump(CommandContext ctx, @Argument(index = 0, description = "node id") String node) {
-        PrintWriter out = ctx.outputWriter();
+    void jump(PrintWriter out, String node) {
         steer(out, "goto", s -> {
             if (node == null || node.isBlank()) {
                 throw new SessionException("Name the node to jump to: goto <node-id>. 'playbook show " + s.playbook().id()
@@ -95,9 +77,8 @@ public class SessionCommands {
         });
     }
 
-    @Command(name = "restart", group = "Session", description = "Start the walk again from the first question")
-    public void restart(CommandContext ctx) {
-        steer(ctx.outputWriter(), "restart", Session::restart);
+    void restart(PrintWriter out) {
+        steer(out, "restart", Session::restart);
     }
 
     /** A step on the running session, then the questions from where it lands. */
@@ -124,5 +105,33 @@ public class SessionCommands {
 
     private void fail(PrintWriter out, String message) {
         running.fail(out, message);
+    }
+
+    /** The commands this adapter runs, as both front ends know them. */
+    static java.util.List<CommandSpec> commands(java.util.function.Supplier<SessionCommands> self) {
+        return java.util.List.of(
+                CommandSpec.command("start", "Session",
+                        "Start a troubleshooting session with a playbook")
+                        .arg("playbook", "playbook id")
+                        .complete(CommandSpec.Completion.PLAYBOOK)
+                        .needsRepl(a -> true)
+                        .run((a, out) -> self.get().start(out, a.arg(0))),
+                CommandSpec.command("continue", "Session",
+                        "At an outcome that hands the case over, start the other playbook where it continues")
+                        .run((a, out) -> self.get().continueIn(out)),
+                CommandSpec.command("resume", "Session",
+                        "Continue the paused session")
+                        .run((a, out) -> self.get().resume(out)),
+                CommandSpec.command("back", "Session",
+                        "Undo the last answer and ask again")
+                        .run((a, out) -> self.get().back(out)),
+                CommandSpec.command("goto", "Session",
+                        "Jump to a node of the playbook ('back' returns)")
+                        .arg("node", "node id")
+                        .complete(CommandSpec.Completion.NODE)
+                        .run((a, out) -> self.get().jump(out, a.arg(0))),
+                CommandSpec.command("restart", "Session",
+                        "Start the walk again from the first question")
+                        .run((a, out) -> self.get().restart(out)));
     }
 }

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.stereotype.Component;
 
 import dev.tshoot.engine.Session;
 import dev.tshoot.engine.SessionException;
@@ -15,7 +14,6 @@ import dev.tshoot.playbook.Node;
  * pauses. Menus carry two extra entries: back (undo the last answer) and pause (return to the
  * tshoot prompt, where path, why, note, goto and resume work).
  */
-@Component
 public class SessionDriver {
 
     static final String BACK = "::back";

@@ -2,9 +2,7 @@ package dev.tshoot.shell;
 
 import java.io.PrintWriter;
 
-import jakarta.annotation.PreDestroy;
 
-import org.springframework.stereotype.Component;
 
 import dev.tshoot.engine.Session;
 import dev.tshoot.playbook.Playbook;
@@ -13,7 +11,6 @@ import dev.tshoot.transcript.Recorder;
 import dev.tshoot.transcript.TranscriptWriter;
 
 /** The session the shell is running, if any, and its transcript. */
-@Component
 public class SessionHolder {
 
     private final Recorder recorder;
@@ -27,7 +24,6 @@ public class SessionHolder {
     }
 
     /** With the read-only list in force (tshoot's own, plus the user's consent file). */
-    @org.springframework.beans.factory.annotation.Autowired
     public SessionHolder(Recorder recorder, HostDiagnostics diagnostics, dev.tshoot.app.ConsentFile.Loaded consent) {
         this.recorder = recorder;
         this.diagnostics = diagnostics;
@@ -67,8 +63,8 @@ public class SessionHolder {
         }
     }
 
-    @PreDestroy
-    void shutdown() {
+    /** At the end of the process: a session still open is closed as interrupted. */
+    public void shutdown() {
         close("interrupted");
     }
 }

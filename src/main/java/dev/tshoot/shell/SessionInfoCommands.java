@@ -3,16 +3,10 @@ package dev.tshoot.shell;
 import java.io.PrintWriter;
 import java.util.List;
 
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.annotation.Arguments;
-import org.springframework.shell.core.command.annotation.Command;
-import org.springframework.stereotype.Component;
-
 import dev.tshoot.engine.Session;
 import dev.tshoot.engine.SessionException;
 
 /** Commands that look at the running session, note in it and end it: path, why, note, status, end. */
-@Component
 public class SessionInfoCommands {
 
     private final SessionHolder holder;
@@ -23,26 +17,22 @@ public class SessionInfoCommands {
         this.running = new RunningSession(holder, exit);
     }
 
-    @Command(name = "path", group = "Session", description = "Show the route taken so far: nodes and answers")
-    public void path(CommandContext ctx) {
-        Session s = running.require(ctx.outputWriter(), "path");
+    void path(PrintWriter out) {
+        Session s = running.require(out, "path");
         if (s != null) {
-            SessionView.path(ctx.outputWriter(), s);
+            SessionView.path(out, s);
         }
     }
 
-    @Command(name = "why", group = "Session", description = "Explain which answers and conditions led to the current node")
-    public void why(CommandContext ctx) {
-        Session s = running.require(ctx.outputWriter(), "why");
+    void why(PrintWriter out) {
+        Session s = running.require(out, "why");
         if (s != null) {
-            SessionReports.why(ctx.outputWriter(), s);
-            ctx.outputWriter().flush();
+            SessionReports.why(out, s);
+            out.flush();
         }
     }
 
-    @Command(name = "note", group = "Session", description = "Add a note to the transcript at the current node")
-    public void note(CommandContext ctx, @Arguments List<String> words) {
-        PrintWriter out = ctx.outputWriter();
+    void note(PrintWriter out, List<String> words) {
         Session s = running.require(out, "note");
         if (s == null) {
             return;
@@ -56,15 +46,12 @@ public class SessionInfoCommands {
         out.flush();
     }
 
-    @Command(name = "status", group = "Session", description = "Show the current session: playbook, node, transcript")
-    public void status(CommandContext ctx) {
-        SessionReports.status(ctx.outputWriter(), holder.session(), holder.writer());
-        ctx.outputWriter().flush();
+    void status(PrintWriter out) {
+        SessionReports.status(out, holder.session(), holder.writer());
+        out.flush();
     }
 
-    @Command(name = "end", group = "Session", description = "Close the session and its transcript")
-    public void end(CommandContext ctx) {
-        PrintWriter out = ctx.outputWriter();
+    void end(PrintWriter out) {
         Session s = running.require(out, "end");
         if (s != null) {
             holder.close("user");
@@ -73,4 +60,24 @@ public class SessionInfoCommands {
         }
     }
 
+    /** The commands this adapter runs, as both front ends know them. */
+    static java.util.List<CommandSpec> commands(java.util.function.Supplier<SessionInfoCommands> self) {
+        return java.util.List.of(
+                CommandSpec.command("path", "Session",
+                        "Show the route taken so far: nodes and answers")
+                        .run((a, out) -> self.get().path(out)),
+                CommandSpec.command("why", "Session",
+                        "Explain which answers and conditions led to the current node")
+                        .run((a, out) -> self.get().why(out)),
+                CommandSpec.command("note", "Session",
+                        "Add a note to the transcript at the current node")
+                        .text("text", "the text, as typed")
+                        .run((a, out) -> self.get().note(out, a.text().isEmpty() ? java.util.List.of() : java.util.List.of(a.text()))),
+                CommandSpec.command("status", "Session",
+                        "Show the current session: playbook, node, transcript")
+                        .run((a, out) -> self.get().status(out)),
+                CommandSpec.command("end", "Session",
+                        "Close the session and its transcript")
+                        .run((a, out) -> self.get().end(out)));
+    }
 }

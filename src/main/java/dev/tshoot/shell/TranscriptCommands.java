@@ -5,19 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.annotation.Argument;
-import org.springframework.shell.core.command.annotation.Command;
-import org.springframework.shell.core.command.annotation.Option;
-import org.springframework.stereotype.Component;
-
 import dev.tshoot.app.TranscriptFiles;
 import dev.tshoot.text.SafeText;
 import dev.tshoot.transcript.Seal;
 import dev.tshoot.transcript.TranscriptVerifier;
 
 /** {@code transcript verify}, {@code transcript list}, {@code transcript save}. */
-@Component
 public class TranscriptCommands {
 
     private final TshootPaths paths;
@@ -28,15 +21,6 @@ public class TranscriptCommands {
         this.paths = paths;
         this.holder = holder;
         this.exit = exit;
-    }
-
-    @Command(name = "transcript verify", group = "Transcripts",
-            description = "Check a transcript's hash chain, and its seal with --seal (exit 0 intact, 1 broken, torn or"
-                    + " not the sealed one, 2 unreadable)",
-            completionProvider = "transcriptCompletion")
-    public void verify(CommandContext ctx, @Argument(index = 0, description = "transcript file") String file,
-            @Option(longName = "seal", description = "the seal code shown when the session ended") String seal) {
-        verify(ctx.outputWriter(), file, seal);
     }
 
     void verify(PrintWriter out, String file) {
@@ -78,9 +62,7 @@ public class TranscriptCommands {
         exit.set(r.exitStatus());
     }
 
-    @Command(name = "transcript list", group = "Transcripts", description = "List recorded transcripts, newest first")
-    public void list(CommandContext ctx) {
-        PrintWriter out = ctx.outputWriter();
+    void list(PrintWriter out) {
         List<Path> files = files();
         if (files.isEmpty()) {
             out.println("No transcripts in " + paths.transcripts() + " yet. 'start <playbook>' or 'run' records one.");
@@ -89,10 +71,7 @@ public class TranscriptCommands {
         out.flush();
     }
 
-    @Command(name = "transcript save", group = "Transcripts",
-            description = "Write the running session's transcript to another file (when the folder could not be written)")
-    public void save(CommandContext ctx, @Argument(index = 0, description = "target file") String target) {
-        PrintWriter out = ctx.outputWriter();
+    void save(PrintWriter out, String target) {
         if (holder.writer() == null) {
             out.println("No session has been recorded in this shell. Nothing to save.");
             exit.set(ExitCode.BAD_INPUT);
@@ -121,5 +100,23 @@ public class TranscriptCommands {
     /** The file a transcript argument names: as given, or in the transcripts folder. */
     Path resolve(String file) {
         return new TranscriptFiles(paths.transcripts()).resolve(file);
+    }
+
+    /** The commands this adapter runs, as both front ends know them. */
+    static java.util.List<CommandSpec> commands(java.util.function.Supplier<TranscriptCommands> self) {
+        return java.util.List.of(
+                CommandSpec.command("transcript verify", "Transcripts",
+                        "Check a transcript's hash chain, and its seal with --seal (exit 0 intact, 1 broken, torn or not the sealed one, 2 unreadable)")
+                        .arg("transcript", "transcript file")
+                        .option("seal", "code", "the seal code shown when the session ended")
+                        .complete(CommandSpec.Completion.TRANSCRIPT)
+                        .run((a, out) -> self.get().verify(out, a.arg(0), a.value("seal"))),
+                CommandSpec.command("transcript list", "Transcripts",
+                        "List recorded transcripts, newest first")
+                        .run((a, out) -> self.get().list(out)),
+                CommandSpec.command("transcript save", "Transcripts",
+                        "Write the running session's transcript to another file (when the folder could not be written)")
+                        .arg("file", "target file")
+                        .run((a, out) -> self.get().save(out, a.arg(0))));
     }
 }

@@ -2,8 +2,6 @@ package dev.tshoot.shell;
 
 import java.nio.file.Path;
 
-import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
 
 /**
  * Where playbooks are read and transcripts written. Defaults are {@code playbooks/} and
@@ -14,9 +12,9 @@ import org.springframework.stereotype.Component;
  * <p>The user's redaction rules (docs/redaction.md) are read from {@code -Dtshoot.redaction=…} or
  * TSHOOT_REDACTION when set, otherwise from {@code redaction.yaml} under {@code tshoot.home} if present;
  * the user's additions to the read-only list (docs/security.md) likewise from {@code tshoot.consent},
- * TSHOOT_CONSENT or {@code consent.yaml}.
+ * TSHOOT_CONSENT or {@code consent.yaml}. Properties are looked up through a function
+ * ({@link Settings#property} in use), so both front ends and the tests resolve them alike.
  */
-@Component
 public class TshootPaths {
 
     private final Path home;
@@ -27,18 +25,18 @@ public class TshootPaths {
     private final Path consent;
     private final boolean consentNamed;
 
-    public TshootPaths(Environment env) {
-        this.home = Path.of(env.getProperty("tshoot.home", "."));
+    public TshootPaths(java.util.function.Function<String, String> env) {
+        this.home = Path.of(env.apply("tshoot.home") == null ? "." : env.apply("tshoot.home"));
         this.playbooks = pick(env, "tshoot.playbooks", "TSHOOT_PLAYBOOKS", home.resolve("playbooks"));
         this.transcripts = pick(env, "tshoot.transcripts", "TSHOOT_TRANSCRIPTS", home.resolve("transcripts"));
         this.redaction = pick(env, "tshoot.redaction", "TSHOOT_REDACTION", home.resolve("redaction.yaml"));
-        this.redactionNamed = !isBlank(env.getProperty("tshoot.redaction")) || !isBlank(System.getenv("TSHOOT_REDACTION"));
+        this.redactionNamed = !isBlank(env.apply("tshoot.redaction")) || !isBlank(System.getenv("TSHOOT_REDACTION"));
         this.consent = pick(env, "tshoot.consent", "TSHOOT_CONSENT", home.resolve("consent.yaml"));
-        this.consentNamed = !isBlank(env.getProperty("tshoot.consent")) || !isBlank(System.getenv("TSHOOT_CONSENT"));
+        this.consentNamed = !isBlank(env.apply("tshoot.consent")) || !isBlank(System.getenv("TSHOOT_CONSENT"));
     }
 
-    private static Path pick(Environment env, String property, String variable, Path fallback) {
-        String v = env.getProperty(property);
+    private static Path pick(java.util.function.Function<String, String> env, String property, String variable, Path fallback) {
+        String v = env.apply(property);
         if (v == null || v.isBlank()) {
             v = System.getenv(variable);
         }

@@ -4,11 +4,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 
-import org.springframework.mock.env.MockEnvironment;
-import org.springframework.shell.core.InputReader;
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.core.command.ParsedInput;
 
 import dev.tshoot.playbook.PlaybookCatalog;
 import dev.tshoot.probe.ProbeRegistry;
@@ -20,11 +15,6 @@ final class Adapters {
     final StringWriter text = new StringWriter();
     final PrintWriter out = new PrintWriter(text);
     final ExitCode exit = new ExitCode();
-
-    CommandContext ctx() {
-        return new CommandContext(ParsedInput.builder().commandName("test").build(), new CommandRegistry(), out,
-                new InputReader() { });
-    }
 
     String take() {
         out.flush();
@@ -47,7 +37,7 @@ final class Adapters {
     }
 
     static TshootPaths paths(Path playbooks, Path transcripts) {
-        return new TshootPaths(new MockEnvironment().withProperty("tshoot.playbooks", playbooks.toString())
+        return new TshootPaths(new Props().withProperty("tshoot.playbooks", playbooks.toString())
                 .withProperty("tshoot.transcripts", transcripts.toString()));
     }
 }

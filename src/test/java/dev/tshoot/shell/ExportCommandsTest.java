@@ -31,16 +31,16 @@ class ExportCommandsTest {
     @Test
     void writesRefusesToOverwriteWithoutForceAndOverwritesWithIt() throws Exception {
         Path out = dir.resolve("case.md");
-        export.export(a.ctx(), FIXTURE, "md", out.toString(), false, false);
+        export.export(a.out, FIXTURE, "md", out.toString(), false, false);
         Adapters.Run r = a.run();
         assertThat(r.exit()).as(r.out()).isZero();
         assertThat(r.out()).startsWith("Wrote " + out + " (md, ").contains("Integrity: OK: hash chain consistent (23 events)");
         assertThat(Files.readString(out)).contains("```mermaid");
 
-        export.export(a.ctx(), FIXTURE, "md", out.toString(), false, false);
+        export.export(a.out, FIXTURE, "md", out.toString(), false, false);
         assertThat(a.run()).isEqualTo(new Adapters.Run(2, out + " already exists. Add --force to overwrite it, or choose another --out.\n"));
 
-        export.export(a.ctx(), FIXTURE, "html", out.toString(), true, false);
+        export.export(a.out, FIXTURE, "html", out.toString(), true, false);
         Adapters.Run forced = a.run();
         assertThat(forced.exit()).as(forced.out()).isZero();
         assertThat(Files.readString(out)).startsWith("<!DOCTYPE html>");
@@ -48,18 +48,18 @@ class ExportCommandsTest {
 
     @Test
     void badInputExitsTwoWithAHint() {
-        export.export(a.ctx(), FIXTURE, "mdd", dir.resolve("x").toString(), false, false);
+        export.export(a.out, FIXTURE, "mdd", dir.resolve("x").toString(), false, false);
         assertThat(a.run()).isEqualTo(new Adapters.Run(2,
                 "Unknown export format 'mdd'. Did you mean 'md'? Formats: md, html, json, cast, bundle.\n"));
         Path none = dir.resolve("none.jsonl");
-        export.export(a.ctx(), none.toString(), null, dir.resolve("x.md").toString(), false, false);
+        export.export(a.out, none.toString(), null, dir.resolve("x.md").toString(), false, false);
         assertThat(a.run()).isEqualTo(new Adapters.Run(2,
                 "Cannot export: No transcript at " + none + ". 'transcript list' shows the recorded sessions.\n"));
     }
 
     @Test
     void previewRedactionsWritesNothingAndExitsZero() throws Exception {
-        export.export(a.ctx(), FIXTURE, null, null, false, true);
+        export.export(a.out, FIXTURE, null, null, false, true);
         Adapters.Run r = a.run();
         assertThat(r.exit()).as(r.out()).isZero();
         assertThat(r.out()).contains("Total: 5 redactions in 2 events (aws-key 2, password 2, token 1).").contains("Nothing was written");

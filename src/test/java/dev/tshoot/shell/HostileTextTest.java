@@ -30,6 +30,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.tshoot.repl.TerminalPrompter;
 import dev.tshoot.engine.Diagnostics;
 import dev.tshoot.engine.Session;
 import dev.tshoot.engine.SessionEvent;

@@ -6,9 +6,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.shell.core.InputReader;
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.ParsedInput;
 
 import dev.tshoot.playbook.OsFamily;
 import dev.tshoot.probe.HostDiagnostics;
@@ -29,9 +26,9 @@ class ProbeCommandsTest {
     private final StringWriter out = new StringWriter();
 
     private String probeRun(String name, boolean json) {
-        CommandContext ctx = new CommandContext(ParsedInput.builder().commandName("probe run").build(), null,
-                new PrintWriter(out), new InputReader() { });
-        commands.run(ctx, name, json);
+        PrintWriter w = new PrintWriter(out);
+        commands.run(w, name, json);
+        w.flush();
         return out.toString();
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.mock.env.MockEnvironment;
 
 import dev.tshoot.testing.Fixtures;
 import dev.tshoot.transcript.Recorder;
@@ -22,13 +21,13 @@ class RedactionWiringTest {
     @TempDir
     Path home;
 
-    private Recorder recorder(MockEnvironment env) {
-        return new ShellConfiguration().recorder(Fixtures.engine(), new TshootPaths(env), "test", false);
+    private Recorder recorder(Props env) {
+        return new Wiring(env, "test", false, Wiring.oneShotTerminals()).recorder();
     }
 
     @Test
     void withoutAFileTheDefaultsApplyQuietly() {
-        MockEnvironment env = new MockEnvironment().withProperty("tshoot.home", home.toString());
+        Props env = new Props().withProperty("tshoot.home", home.toString());
         TshootPaths paths = new TshootPaths(env);
         assertThat(paths.redaction()).isEqualTo(home.resolve("redaction.yaml"));
         Recorder rec = recorder(env);
@@ -39,14 +38,14 @@ class RedactionWiringTest {
     @Test
     void redactionYamlInTheHomeFolderIsPickedUp() throws IOException {
         Files.writeString(home.resolve("redaction.yaml"), "rules:\n  - name: ticket-token\n    pattern: 'TKT-[0-9]{6}'\n");
-        MockEnvironment env = new MockEnvironment().withProperty("tshoot.home", home.toString());
+        Props env = new Props().withProperty("tshoot.home", home.toString());
         assertThat(new TshootPaths(env).redactionNamed()).isFalse();
         assertThat(recorder(env).redaction().names()).contains("ticket-token");
     }
 
     @Test
     void aNamedFileThatIsMissingOrBrokenWarnsAtSessionStartAndTheSessionRuns() throws IOException {
-        MockEnvironment env = new MockEnvironment().withProperty("tshoot.home", home.toString())
+        Props env = new Props().withProperty("tshoot.home", home.toString())
                 .withProperty("tshoot.redaction", home.resolve("nope.yaml").toString())
                 .withProperty("tshoot.transcripts", home.resolve("t").toString());
         assertThat(new TshootPaths(env).redactionNamed()).isTrue();
@@ -59,7 +58,7 @@ class RedactionWiringTest {
 
         Path bad = home.resolve("bad.yaml");
         Files.writeString(bad, "rules:\n  - name: x\n    pattern: '('\n");
-        env.setProperty("tshoot.redaction", bad.toString());
+        env.withProperty("tshoot.redaction", bad.toString());
         assertThat(recorder(env).redaction().warnings()).singleElement().asString().contains(bad + ":3:14");
     }
 }

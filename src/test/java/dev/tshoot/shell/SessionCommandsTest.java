@@ -26,22 +26,22 @@ class SessionCommandsTest {
         SessionInfoCommands info = new SessionInfoCommands(holder, a.exit);
         String none = "' needs a running session, and none is running. Start one with 'start <playbook-id>'"
                 + " ('playbook list' shows the ids).\n";
-        steer.back(a.ctx());
+        steer.back(a.out);
         assertThat(a.run()).isEqualTo(new Adapters.Run(2, "'back" + none));
-        steer.jump(a.ctx(), "ask-os");
+        steer.jump(a.out, "ask-os");
         assertThat(a.run()).isEqualTo(new Adapters.Run(2, "'goto" + none));
-        steer.continueIn(a.ctx());
+        steer.continueIn(a.out);
         assertThat(a.run()).isEqualTo(new Adapters.Run(2, "'continue" + none));
-        info.why(a.ctx());
+        info.why(a.out);
         assertThat(a.run()).isEqualTo(new Adapters.Run(2, "'why" + none));
-        info.note(a.ctx(), List.of("a", "note"));
+        info.note(a.out, List.of("a", "note"));
         assertThat(a.run()).isEqualTo(new Adapters.Run(2, "'note" + none));
-        info.end(a.ctx());
+        info.end(a.out);
         assertThat(a.run()).isEqualTo(new Adapters.Run(2, "'end" + none));
-        info.status(a.ctx());
+        info.status(a.out);
         assertThat(a.run()).isEqualTo(new Adapters.Run(0,
                 "No session has been started. 'playbook list' shows the playbooks; 'start <id>' begins one.\n"));
-        steer.start(a.ctx(), "nope");
+        steer.start(a.out, "nope");
         assertThat(a.run()).isEqualTo(new Adapters.Run(2,
                 "No playbook 'nope' in playbooks/ and no such file. Run 'playbook list' to see all 3.\n"));
     }
@@ -58,7 +58,7 @@ class SessionCommandsTest {
         assertThat(holder.writer().sealCode()).as("no seal while the session is open").isNull();
         a.run();
 
-        info.end(a.ctx());
+        info.end(a.out);
         Path t = holder.writer().file();
         String seal = new dev.tshoot.transcript.TranscriptVerifier().verify(t).sealCode();
         assertThat(seal).matches("[0-9a-f]{4}(-[0-9a-f]{4}){5}").isEqualTo(holder.writer().sealCode());

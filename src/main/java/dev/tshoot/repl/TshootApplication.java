@@ -1,16 +1,22 @@
-package dev.tshoot;
+package dev.tshoot.repl;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** Entry point: {@code tshoot} opens the REPL, {@code tshoot <command ...>} runs one command and exits with its status. */
+import dev.tshoot.shell.ExitCode;
+
+/**
+ * The interactive shell: Spring Shell on JLine over the command catalog. {@link dev.tshoot.Main}
+ * starts it for {@code tshoot} alone and for the invocations that need it; it exits with the status
+ * of the command it was started for (0 after an interactive session).
+ */
 @SpringBootApplication
 public class TshootApplication {
 
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(TshootApplication.class);
         var context = app.run(args);
-        int code = context.getBean(dev.tshoot.shell.ExitCode.class).get();
+        int code = context.getBean(ExitCode.class).get();
         context.close();
         System.exit(code);
     }

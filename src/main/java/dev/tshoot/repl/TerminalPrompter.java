@@ -1,4 +1,4 @@
-package dev.tshoot.shell;
+package dev.tshoot.repl;
 
 import java.util.List;
 
@@ -9,17 +9,16 @@ import org.jline.terminal.Terminal;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.jline.tui.component.flow.ComponentFlow;
 import org.springframework.shell.jline.tui.component.flow.SelectItem;
-import org.springframework.stereotype.Component;
 
+import dev.tshoot.shell.Prompter;
 import dev.tshoot.text.SafeText;
 
 /**
  * Arrow-key menus (Spring Shell's single-item selector) on capable terminals; on a dumb terminal
  * (piped input, TERM=dumb) a numbered list and a typed answer instead. Titles are tshoot's own text
- * (styled, hence already safe, by {@link Console}); labels come from playbooks and go through the
+ * (styled, hence already safe, by {@link dev.tshoot.shell.Console}); labels come from playbooks and go through the
  * text layer.
  */
-@Component
 public class TerminalPrompter implements Prompter {
 
     private final ObjectProvider<Terminal> terminal;

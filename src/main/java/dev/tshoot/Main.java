@@ -1,0 +1,31 @@
+package dev.tshoot;
+
+import java.io.PrintWriter;
+
+import dev.tshoot.shell.OneShot;
+import dev.tshoot.shell.Wiring;
+
+/**
+ * Entry point. {@code tshoot <command ...>} runs one command through the one-shot front end, which
+ * starts no framework; {@code tshoot} alone, and the invocations that need the interactive shell
+ * ({@code start}, a stepping {@code replay}, a {@code match} that offers to start), start the
+ * Spring Shell REPL ({@link dev.tshoot.repl.TshootApplication}).
+ */
+public final class Main {
+
+    private Main() { }
+
+    public static void main(String[] args) {
+        if (args.length > 0) {
+            Wiring wiring = Wiring.standard(Wiring.oneShotTerminals());
+            PrintWriter out = new PrintWriter(System.out, true);
+            int code = OneShot.run(args, wiring.catalog(false), out);
+            if (code != OneShot.NEEDS_REPL) {
+                out.flush();
+                wiring.close();
+                System.exit(code);
+            }
+        }
+        dev.tshoot.repl.TshootApplication.main(args);
+    }
+}

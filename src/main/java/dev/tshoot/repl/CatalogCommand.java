@@ -1,0 +1,72 @@
+package dev.tshoot.repl;
+
+import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandArgument;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.ExitStatus;
+
+import dev.tshoot.shell.Catalog;
+import dev.tshoot.shell.CommandSpec;
+import dev.tshoot.shell.Help;
+
+/**
+ * One catalog command as a Spring Shell command. {@link CatalogParser} hands it the rest of the
+ * line as typed; it runs it exactly as the one-shot front end does ({@link Catalog#execute}). The
+ * exit status lives in {@link dev.tshoot.shell.ExitCode}: Spring Shell's own status is always OK,
+ * since its REPL prints a non-OK status as an error line of its own.
+ */
+final class CatalogCommand implements Command {
+
+    /** The name of the command that answers a line naming no command (not hidden: Spring Shell cannot run hidden ones). */
+    static final String UNKNOWN = "\u0000unknown";
+
+    private final CommandSpec spec;
+    private final Catalog catalog;
+
+    CatalogCommand(CommandSpec spec, Catalog catalog) {
+        this.spec = spec;
+        this.catalog = catalog;
+    }
+
+    /** Says what the line's first words should have been, as one-shot use does. */
+    static Command unknown(Catalog catalog) {
+        return new Command() {
+            @Override
+            public String getName() { return UNKNOWN; }
+
+            @Override
+            public ExitStatus execute(CommandContext ctx) {
+                String line = rest(ctx);
+                ctx.outputWriter().println(catalog.unknown(java.util.List.of(line.strip().split("\\s+"))));
+                ctx.outputWriter().flush();
+                catalog.exit().set(dev.tshoot.shell.ExitCode.BAD_INPUT);
+                return ExitStatus.OK;
+            }
+        };
+    }
+
+    @Override
+    public String getName() { return spec.name(); }
+
+    @Override
+    public String getDescription() { return spec.description(); }
+
+    @Override
+    public String getGroup() { return spec.group(); }
+
+    @Override
+    public String getHelp() { return Help.synopsis(spec); }
+
+    CommandSpec spec() { return spec; }
+
+    @Override
+    public ExitStatus execute(CommandContext ctx) {
+        catalog.execute(spec, rest(ctx), ctx.outputWriter());
+        return ExitStatus.OK;
+    }
+
+    private static String rest(CommandContext ctx) {
+        CommandArgument a = ctx.getArgumentByIndex(0);
+        return a == null || a.value() == null ? "" : a.value();
+    }
+}
