@@ -182,49 +182,74 @@ def startup(t, java, classpath, warmup, runs):
     env = dict(os.environ, TERM="dumb", NO_COLOR="1")
     tmp = tempfile.mkdtemp(prefix="startup", dir=BENCH)
     env["TSHOOT_TRANSCRIPTS"] = tmp
-    pty_env = dict(os.environ, TERM="xterm-256color", TSHOOT_TRANSCRIPTS=tmp, COLUMNS="120", LINES="40")
+    env["JAVA_HOME"] = os.path.dirname(os.path.dirname(os.path.realpath(shutil.which(java) or java)))
+    pty_env = dict(env, TERM="xterm-256color", COLUMNS="120", LINES="40")
+    pty_env.pop("NO_COLOR", None)
     jar = os.path.join(ROOT, "target", "tshoot.jar")
     entries = classpath.split(":")
     jline_cp = entries[0] + ":" + [e for e in entries if os.path.basename(e).startswith("jline-3")][0]
-    # what-if: the launcher's own command line (extracted jar + archive) plus flags for short-lived JVMs
+    # the launcher's own command line (extracted jar + archive for this JDK build)
     flags = []
     for f in sorted(os.listdir(os.path.join(ROOT, "target", "app"))):
         if f.startswith("startup-") and f.endswith(".flags"):
-            flags = open(os.path.join(ROOT, "target", "app", f)).read().split()
+            cand = open(os.path.join(ROOT, "target", "app", f)).read().split()
+            if "AOTCache" in " ".join(cand) and int(java_feature(java)) >= 25 or \
+                    "SharedArchiveFile" in " ".join(cand) and int(java_feature(java)) < 25:
+                flags = cand
     app = os.path.join(ROOT, "target", "app", "tshoot.jar")
-    whatif = [java] + flags + WHATIF + ["-Xlog:disable", "-Dtshoot.home=" + ROOT, "-jar", app]
+    spring = [java] + flags + ["-Xlog:disable", "-Dtshoot.home=" + ROOT, "-Dtshoot.frontend=spring", "-jar", app]
+    answers = os.path.join(ROOT, "docs", "examples", "answers", "esxi-resolved.yaml")
+    transcript = os.path.join(ROOT, "src", "test", "resources", "transcripts", "001_walk_resolved.jsonl")
+    pb = "docker-desktop-nested-virtualization"
+    commands = {
+        "version": (["version"], "tshoot "),
+        "playbook list": (["playbook", "list"], pb),
+        "run --answers": (["run", pb, "--answers", answers, "--dry-run"], "RESOLVED"),
+        "transcript verify": (["transcript", "verify", transcript], "OK"),
+    }
     configs = {
         "hello": lambda: run_once([java, "-cp", entries[0], "Hello"], env, "hello"),
         "jline": lambda: run_once([java, "-cp", jline_cp, "BareJLine", "list"], env, "ran: list"),
-        "tshoot": lambda: run_once(["./tshoot", "playbook", "list"], env, "docker-desktop-nested-virtualization"),
-        "plain": lambda: run_once([java, "-Dtshoot.home=" + ROOT, "-jar", jar, "playbook", "list"], env,
-                                  "docker-desktop-nested-virtualization"),
         "jline-prompt": lambda: time_to_prompt([java, "-cp", jline_cp, "BareJLine"], pty_env, "bare> "),
         "tshoot-prompt": lambda: time_to_prompt(["./tshoot"], pty_env, "tshoot> "),
-        "plain-prompt": lambda: time_to_prompt([java, "-Dtshoot.home=" + ROOT, "-jar", jar], pty_env, "tshoot> "),
+        "plain": lambda: run_once([java, "-Dtshoot.home=" + ROOT, "-jar", jar, "playbook", "list"], env, pb),
         "probe-cold": lambda: run_once(["./tshoot", "probe", "run", "virtualization", "--json"], env, "{"),
-        "whatif": lambda: run_once(whatif + ["playbook", "list"], env, "docker-desktop-nested-virtualization"),
-        "whatif-prompt": lambda: time_to_prompt(whatif, pty_env, "tshoot> "),
     }
+    for name, (argv, expect) in commands.items():
+        configs["tshoot " + name] = (lambda a=argv, e=expect: run_once(["./tshoot"] + a, env, e))
+        configs["spring " + name] = (lambda a=argv, e=expect: run_once(spring + a, env, e))
+    before = os.environ.get("BENCH_BEFORE")  # an earlier checkout, built, for before/after rows
+    if before:
+        configs["before-prompt"] = lambda: time_to_prompt([os.path.join(before, "tshoot")], pty_env, "tshoot> ")
+        configs["before playbook list"] = lambda: run_once([os.path.join(before, "tshoot"), "playbook", "list"], env, pb)
     s = measure_processes(configs, warmup, runs)
+    s["tshoot"] = s["tshoot playbook list"]
     shutil.rmtree(tmp, ignore_errors=True)
     t.add("Start-up, floor", "`java Hello`", cell(s["hello"]))
     t.add("Start-up, baseline", "bare JLine 3.30.6: system terminal + LineReader, one command", cell(s["jline"]),
           "`java Hello`", cell(s["hello"]), ratio(s["jline"], s["hello"]))
-    t.add("Start-up, one-shot `playbook list`", "`./tshoot` (extracted jar + class-data archive)", cell(s["tshoot"]),
-          "bare JLine, one command", cell(s["jline"]), ratio(s["tshoot"], s["jline"]))
-    t.add("Start-up, one-shot `playbook list`", "`java -jar target/tshoot.jar` (plain)", cell(s["plain"]),
-          "bare JLine, one command", cell(s["jline"]), ratio(s["plain"], s["jline"]))
+    for name in commands:
+        t.add("Start-up, one-shot `%s`" % name, "`./tshoot` (one-shot front end, no Spring context)",
+              cell(s["tshoot " + name]), "bare JLine, one command", cell(s["jline"]), ratio(s["tshoot " + name], s["jline"]))
+        t.add("Start-up, one-shot `%s`" % name, "through the Spring context (`-Dtshoot.frontend=spring`, same archive)",
+              cell(s["spring " + name]), "bare JLine, one command", cell(s["jline"]), ratio(s["spring " + name], s["jline"]))
+    t.add("Start-up, one-shot `playbook list`", "`java -jar target/tshoot.jar` (plain: no archive, default JIT)",
+          cell(s["plain"]), "bare JLine, one command", cell(s["jline"]), ratio(s["plain"], s["jline"]))
+    if before:
+        t.add("Start-up, one-shot `playbook list`", "before: `%s/tshoot`" % before, cell(s["before playbook list"]),
+              "bare JLine, one command", cell(s["jline"]), ratio(s["before playbook list"], s["jline"]))
     t.add("Time to first prompt (pty)", "`./tshoot` until `tshoot> `", cell(s["tshoot-prompt"]),
           "bare JLine until `bare> `", cell(s["jline-prompt"]), ratio(s["tshoot-prompt"], s["jline-prompt"]))
-    t.add("Time to first prompt (pty)", "`java -jar target/tshoot.jar` until `tshoot> `", cell(s["plain-prompt"]),
-          "bare JLine until `bare> `", cell(s["jline-prompt"]), ratio(s["plain-prompt"], s["jline-prompt"]))
-    t.add("What-if, one-shot `playbook list`", "as `./tshoot`, plus `%s`" % " ".join(WHATIF), cell(s["whatif"]),
-          "bare JLine, one command", cell(s["jline"]), ratio(s["whatif"], s["jline"]))
-    t.add("What-if, time to first prompt (pty)", "as `./tshoot`, plus `%s`" % " ".join(WHATIF),
-          cell(s["whatif-prompt"]), "bare JLine until `bare> `", cell(s["jline-prompt"]),
-          ratio(s["whatif-prompt"], s["jline-prompt"]))
+    if before:
+        t.add("Time to first prompt (pty)", "before: `%s/tshoot` until `tshoot> `" % before, cell(s["before-prompt"]),
+              "bare JLine until `bare> `", cell(s["jline-prompt"]), ratio(s["before-prompt"], s["jline-prompt"]))
     return s
+
+
+def java_feature(java):
+    out = subprocess.run([java, "-version"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT).stdout.decode()
+    m = re.search(r'version "(\d+)', out)
+    return m.group(1) if m else "0"
 
 
 def lint(t, java, classpath):

@@ -16,7 +16,9 @@ public final class Main {
     private Main() { }
 
     public static void main(String[] args) {
-        if (args.length > 0) {
+        // -Dtshoot.frontend=spring runs one-shot commands through the shell's context instead (a
+        // fallback, and the same-run baseline of bench/run startup)
+        if (args.length > 0 && !"spring".equals(System.getProperty("tshoot.frontend"))) {
             Wiring wiring = Wiring.standard(Wiring.oneShotTerminals());
             PrintWriter out = new PrintWriter(System.out, true);
             int code = OneShot.run(args, wiring.catalog(false), out);
