@@ -73,7 +73,7 @@ public final class Wiring {
         // tshoot's read-only list with the user's consent file
         this.consent = Lazy.of(() -> ConsentFile.load(paths.consent(), paths.consentNamed()));
         this.holder = Lazy.of(() -> new SessionHolder(recorder.get(), diagnostics.get(), consent.get()));
-        this.driver = Lazy.of(() -> new SessionDriver(terminals.prompter().get()));
+        this.driver = Lazy.of(() -> new SessionDriver(deferred(terminals.prompter())));
     }
 
     /**
@@ -94,6 +94,21 @@ public final class Wiring {
         });
     }
 
+    /** A prompter asked for only when a question is put, so commands that ask nothing never need one. */
+    private static Prompter deferred(Supplier<Prompter> prompter) {
+        return new Prompter() {
+            @Override
+            public String select(String title, List<Item> items) {
+                return prompter.get().select(title, items);
+            }
+
+            @Override
+            public String input(String title, boolean secret) {
+                return prompter.get().input(title, secret);
+            }
+        };
+    }
+
     /** With tshoot's own settings ({@link Settings}). */
     public static Wiring standard(Terminals terminals) {
         return new Wiring(Settings::property, Settings.version(), Settings.fsync(), terminals);
@@ -105,7 +120,7 @@ public final class Wiring {
         List<CommandSpec> all = new ArrayList<>();
         all.addAll(PlaybookCommands.commands(Lazy.of(() -> new PlaybookCommands(catalog.get(), engine.get(), exit))));
         all.addAll(MatchCommand.commands(Lazy.of(() -> new MatchCommand(catalog.get(), holder.get(), driver.get(),
-                terminals.prompter().get(), terminals.terminal(), exit))));
+                deferred(terminals.prompter()), terminals.terminal(), exit))));
         all.addAll(SessionCommands.commands(Lazy.of(() -> new SessionCommands(catalog.get(), holder.get(), driver.get(), exit))));
         all.addAll(RunCommand.commands(Lazy.of(() -> new RunCommand(catalog.get(), recorder.get(), diagnostics.get(), exit,
                 consent.get()))));
