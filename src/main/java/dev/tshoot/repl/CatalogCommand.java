@@ -22,10 +22,17 @@ final class CatalogCommand implements Command {
 
     private final CommandSpec spec;
     private final Catalog catalog;
+    private final java.util.function.Supplier<org.jline.terminal.Terminal> terminal;
 
     CatalogCommand(CommandSpec spec, Catalog catalog) {
+        this(spec, catalog, null);
+    }
+
+    /** With the shell's terminal: Ctrl-C while the command runs interrupts it instead of ending tshoot. */
+    CatalogCommand(CommandSpec spec, Catalog catalog, java.util.function.Supplier<org.jline.terminal.Terminal> terminal) {
         this.spec = spec;
         this.catalog = catalog;
+        this.terminal = terminal;
     }
 
     /** Says what the line's first words should have been, as one-shot use does. */
@@ -61,7 +68,31 @@ final class CatalogCommand implements Command {
 
     @Override
     public ExitStatus execute(CommandContext ctx) {
-        catalog.execute(spec, rest(ctx), ctx.outputWriter());
+        org.jline.terminal.Terminal t = terminal == null ? null : terminal.get();
+        if (t == null) {
+            catalog.execute(spec, rest(ctx), ctx.outputWriter());
+            return ExitStatus.OK;
+        }
+        // Ctrl-C reaches the JVM as SIGINT while no line is being read, and would end tshoot with the
+        // session unclosed: here it interrupts the command (a running process is killed, see
+        // ProcessRunner) and the prompt comes back
+        Thread running = Thread.currentThread();
+        java.util.concurrent.atomic.AtomicBoolean hit = new java.util.concurrent.atomic.AtomicBoolean();
+        org.jline.terminal.Terminal.SignalHandler previous = t.handle(org.jline.terminal.Terminal.Signal.INT, sig -> {
+            hit.set(true);
+            running.interrupt();
+        });
+        try {
+            catalog.execute(spec, rest(ctx), ctx.outputWriter());
+        } finally {
+            t.handle(org.jline.terminal.Terminal.Signal.INT, previous);
+            Thread.interrupted();
+            if (hit.get()) {
+                t.puts(org.jline.utils.InfoCmp.Capability.cursor_visible);
+                ctx.outputWriter().println("(Ctrl-C: '" + spec.name() + "' was interrupted)");
+                ctx.outputWriter().flush();
+            }
+        }
         return ExitStatus.OK;
     }
 

@@ -62,9 +62,9 @@ public class ReplConfiguration {
      * 4.0.1 calls it.
      */
     @Bean
-    CommandRegistry commandRegistry(Catalog catalog) {
+    CommandRegistry commandRegistry(Catalog catalog, ObjectProvider<Terminal> terminal) {
         java.util.Set<org.springframework.shell.core.command.Command> commands = new java.util.LinkedHashSet<>();
-        catalog.commands().forEach(c -> commands.add(new CatalogCommand(c, catalog)));
+        catalog.commands().forEach(c -> commands.add(new CatalogCommand(c, catalog, terminal::getObject)));
         commands.add(CatalogCommand.unknown(catalog));
         return new CommandRegistry(commands);
     }

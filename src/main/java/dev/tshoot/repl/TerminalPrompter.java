@@ -39,9 +39,42 @@ public class TerminalPrompter implements Prompter {
 
     @Override
     public String select(String title, List<Item> items) {
-        if (dumb()) {
-            return typedSelect(title, items);
+        return interruptible(() -> dumb() ? typedSelect(title, items) : menu(title, items));
+    }
+
+    /**
+     * Runs a question with Ctrl-C meaning "pause": without this, Ctrl-C in Spring Shell's selector
+     * reaches the JVM as SIGINT and ends tshoot (the session unclosed, the cursor left hidden). The
+     * terminal's INT handler interrupts the asking thread; the question answers null (the session
+     * driver pauses), the cursor is shown again and the previous handler is put back.
+     */
+    private String interruptible(java.util.function.Supplier<String> ask) {
+        Terminal t = terminal.getObject();
+        Thread asking = Thread.currentThread();
+        java.util.concurrent.atomic.AtomicBoolean hit = new java.util.concurrent.atomic.AtomicBoolean();
+        Terminal.SignalHandler previous = t.handle(Terminal.Signal.INT, sig -> {
+            hit.set(true);
+            asking.interrupt();
+        });
+        try {
+            return ask.get();
+        } catch (RuntimeException | java.io.IOError e) {
+            if (hit.get()) {
+                return null;
+            }
+            throw e;
+        } finally {
+            t.handle(Terminal.Signal.INT, previous);
+            if (hit.get()) {
+                Thread.interrupted();
+                t.puts(org.jline.utils.InfoCmp.Capability.cursor_visible);
+                t.writer().println();
+                t.writer().flush();
+            }
         }
+    }
+
+    private String menu(String title, List<Item> items) {
         // the selector echoes the chosen item's value, so the value is the (safe) label; map it back to the key
         List<SelectItem> select = items.stream().map(i -> SelectItem.of(label(i), label(i))).toList();
         var result = flows.getObject()
@@ -98,7 +131,7 @@ public class TerminalPrompter implements Prompter {
         var w = terminal.getObject().writer();
         w.println(title);
         w.flush();
-        return secret ? readLine("answer (hidden)> ", '*') : readLine("answer> ", null);
+        return interruptible(() -> secret ? readLine("answer (hidden)> ", '*') : readLine("answer> ", null));
     }
 
     private String readLine(String prompt) {
