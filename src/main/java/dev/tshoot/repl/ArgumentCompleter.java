@@ -1,8 +1,6 @@
 package dev.tshoot.repl;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.jline.reader.Candidate;
 import org.jline.reader.LineReader;
@@ -11,7 +9,7 @@ import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.jline.CommandCompleter;
 
 import dev.tshoot.shell.Catalog;
-import dev.tshoot.shell.CommandSpec;
+import dev.tshoot.shell.Completions;
 import dev.tshoot.shell.Wiring;
 
 /**
@@ -28,12 +26,12 @@ import dev.tshoot.shell.Wiring;
 public class ArgumentCompleter extends CommandCompleter {
 
     private final Catalog catalog;
-    private final Wiring wiring;
+    private final Completions completions;
 
     public ArgumentCompleter(CommandRegistry registry, Catalog catalog, Wiring wiring) {
         super(registry);
         this.catalog = catalog;
-        this.wiring = wiring;
+        this.completions = new Completions(catalog, wiring);
     }
 
     @Override
@@ -41,44 +39,17 @@ public class ArgumentCompleter extends CommandCompleter {
         List<String> words = line.words();
         String current = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
         List<String> before = words.subList(0, Math.min(line.wordIndex(), words.size()));
-        Optional<Catalog.Found> found = before.isEmpty() ? Optional.empty() : catalog.find(before);
-        if (found.isEmpty()) {
-            // a command name, word by word
-            String typed = String.join(" ", before);
-            for (CommandSpec c : catalog.commands()) {
-                String[] w = c.name().split(" ");
-                if (w.length > before.size() && (typed.isEmpty() || c.name().startsWith(typed + " "))
-                        && w[before.size()].startsWith(current)) {
-                    candidates.add(new Candidate(w[before.size()], w[before.size()], null, null, null, null,
-                            w.length == before.size() + 1));
-                }
-            }
-            return;
-        }
-        CommandSpec spec = found.get().spec();
-        if (current.startsWith("-")) {
-            for (CommandSpec.Opt o : spec.options()) {
-                if (("--" + o.longName()).startsWith(current)) {
-                    candidates.add(new Candidate("--" + o.longName()));
-                }
-            }
-            return;
-        }
-        for (String v : values(spec.completion())) {
-            if (v.startsWith(current)) {
-                candidates.add(new Candidate(v));
-            }
+        boolean name = before.isEmpty() || catalog.find(before).isEmpty();
+        for (String c : completions.candidates(before, current)) {
+            boolean last = !name || catalog.byName(String.join(" ", concat(before, c))).isPresent()
+                    && catalog.commands().stream().noneMatch(s -> s.name().startsWith(String.join(" ", concat(before, c)) + " "));
+            candidates.add(new Candidate(c, c, null, null, null, null, last));
         }
     }
 
-    private List<String> values(CommandSpec.Completion c) {
-        return switch (c) {
-            case NONE -> List.of();
-            case PLAYBOOK -> wiring.playbooks().ids();
-            case PROBE -> wiring.diagnostics().registry().names();
-            case NODE -> wiring.holder().active()
-                    ? new ArrayList<>(wiring.holder().session().playbook().nodes().keySet()) : List.of();
-            case TRANSCRIPT -> wiring.transcriptFiles().stream().map(Object::toString).toList();
-        };
+    private static List<String> concat(List<String> a, String b) {
+        List<String> l = new java.util.ArrayList<>(a);
+        l.add(b);
+        return l;
     }
 }

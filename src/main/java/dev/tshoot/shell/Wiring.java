@@ -131,7 +131,10 @@ public final class Wiring {
         all.addAll(ExportCommands.commands(Lazy.of(() -> new ExportCommands(paths, exit))));
         all.addAll(ProbeCommands.commands(Lazy.of(() -> new ProbeCommands(diagnostics.get(), exit))));
         all.addAll(VersionCommand.commands(Lazy.of(() -> new VersionCommand(version, paths))));
-        return new Catalog(all, exit, version, repl);
+        Catalog[] made = new Catalog[1];
+        all.add(Completions.command(Lazy.of(() -> new Completions(made[0], this)), exit));
+        made[0] = new Catalog(all, exit, version, repl);
+        return made[0];
     }
 
     /** Closes a session still open (as interrupted), so its transcript ends cleanly. */

@@ -71,7 +71,8 @@ class BothWaysTest {
                 {"replay", T, "--all"}, {"replay", T, "--verify"}, {"replay"},
                 {"export", T, "--preview-redactions"}, {"export", T, "-f", "md", "-o", md, "--force"}, {"export", T, "-f", "nope"},
                 {"probe", "list"}, {"probe", "run", "nosuch"}, {"probe", "run", "nosuch", "--json"}, {"diag", "--bogus"},
-                {"diag", "--help"}}) {
+                {"diag", "--help"}, {"completion", "bash"}, {"completion", "--words", "--", "playbook", "s"},
+                {"completion", "--words", "--", "run", "--a"}, {"completion", "fish"}}) {
             l.add(List.of(a));
         }
         return l;
