@@ -19,8 +19,18 @@ public class ExportCommands {
     }
 
     void export(PrintWriter out, String transcript, String format, String outFile, boolean force, boolean preview) {
-        int status = new ExportJob(paths.transcripts(), paths.playbooks())
-                .run(new ExportJob.Request(transcript, format, outFile, force, preview), out);
+        ExportJob job = new ExportJob(paths.transcripts(), paths.playbooks());
+        ExportJob.Request request = new ExportJob.Request(transcript, format, outFile, force, preview);
+        int status;
+        if ("-".equals(outFile) && Console.terminal()) {
+            // the export on a terminal: its text goes through the text layer like everything else shown there
+            java.io.StringWriter text = new java.io.StringWriter();
+            status = job.run(request, new PrintWriter(text));
+            out.print(dev.tshoot.text.SafeText.block(text.toString()));
+            out.flush();
+        } else {
+            status = job.run(request, out);
+        }
         exit.set(status);
     }
 
@@ -31,7 +41,7 @@ public class ExportCommands {
                         "Export a transcript for a ticket or escalation: md, html, json, cast or bundle (exit 0 written, 2 bad input)")
                         .arg("transcript", "transcript file")
                         .option("format", 'f', "format", "md, html, json, cast or bundle (default: from --out's extension)")
-                        .option("out", 'o', "file", "the file to write")
+                        .option("out", 'o', "file", "the file to write; - for standard output")
                         .flag("force", "overwrite --out if it exists")
                         .flag("preview-redactions", "list what was redacted at record time; writes nothing")
                         .complete(CommandSpec.Completion.TRANSCRIPT)

@@ -29,6 +29,18 @@ class ExportCommandsTest {
     }
 
     @Test
+    void dashWritesTheExportItselfToStandardOutputAndNothingElse() throws Exception {
+        Path file = dir.resolve("case.json");
+        export.export(a.out, FIXTURE, "json", file.toString(), false, false);
+        a.run();
+        export.export(a.out, FIXTURE, "json", "-", false, false);
+        assertThat(a.run()).isEqualTo(new Adapters.Run(0, Files.readString(file)));
+        export.export(a.out, FIXTURE, "bundle", "-", false, false);
+        assertThat(a.run()).isEqualTo(new Adapters.Run(2, "A bundle is a zip file: it cannot go to standard output. Give --out a"
+                + " file name, for example --out 002_checks_commands.zip.\n"));
+    }
+
+    @Test
     void writesRefusesToOverwriteWithoutForceAndOverwritesWithIt() throws Exception {
         Path out = dir.resolve("case.md");
         export.export(a.out, FIXTURE, "md", out.toString(), false, false);

@@ -81,6 +81,9 @@ public final class ExportJob {
         if (req.out() == null || req.out().isBlank()) {
             return bad(out, "Name the file to write: --out <file>, for example --out " + suggestedName(transcript, format) + ".");
         }
+        if (req.out().equals("-")) {
+            return toStandardOutput(transcript, format, out);
+        }
         Path target;
         try {
             target = Path.of(req.out());
@@ -166,6 +169,21 @@ public final class ExportJob {
                 }
             }
         }
+    }
+
+    /** {@code --out -}: the export itself on standard output, nothing else (a zip is binary: a file only). */
+    private int toStandardOutput(Path transcript, ExportFormat format, PrintWriter out) {
+        if (format.id().equals("bundle")) {
+            return bad(out, "A bundle is a zip file: it cannot go to standard output. Give --out a file name, for example --out "
+                    + suggestedName(transcript, format) + ".");
+        }
+        ExportSource source = load(transcript, out);
+        if (source == null) {
+            return BAD_INPUT;
+        }
+        out.print(new String(new Exporter().export(source, format), java.nio.charset.StandardCharsets.UTF_8));
+        out.flush();
+        return OK;
     }
 
     private ExportSource load(Path transcript, PrintWriter out) {
