@@ -18,6 +18,7 @@ import dev.tshoot.playbook.Interpreters;
 import dev.tshoot.playbook.LocatedYaml;
 import dev.tshoot.playbook.OsFamily;
 import dev.tshoot.playbook.SourceLocation;
+import dev.tshoot.playbook.TrustedKeys;
 
 /**
  * The user's own additions to tshoot's read-only list ({@code consent.yaml}, see docs/security.md):
@@ -35,10 +36,26 @@ public final class ConsentFile {
     /** At most this many bytes are read. */
     public static final int MAX_BYTES = 256 * 1024;
 
-    /** The list in force, and what went wrong with the user's file (empty when nothing did). */
-    public record Loaded(ReadOnlyCommands commands, List<String> warnings) {
+    /**
+     * What the user's configuration trusts: the read-only list in force, the playbook signing keys
+     * ({@link TrustedKeysFile}), and what went wrong with either file (empty when nothing did).
+     */
+    public record Loaded(ReadOnlyCommands commands, TrustedKeys keys, List<String> warnings) {
         public Loaded {
+            java.util.Objects.requireNonNull(keys, "keys");
             warnings = List.copyOf(warnings);
+        }
+
+        /** The list and its warnings, trusting no signing key. */
+        public Loaded(ReadOnlyCommands commands, List<String> warnings) {
+            this(commands, TrustedKeys.NONE, warnings);
+        }
+
+        /** This list with the user's trusted keys, and the warnings of both files. */
+        public Loaded with(TrustedKeysFile.Loaded trusted) {
+            List<String> all = new ArrayList<>(warnings);
+            all.addAll(trusted.warnings());
+            return new Loaded(commands, trusted.keys(), all);
         }
     }
 

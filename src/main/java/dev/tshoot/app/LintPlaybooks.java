@@ -7,6 +7,9 @@ import java.util.List;
 
 import dev.tshoot.playbook.PlaybookCatalog;
 import dev.tshoot.playbook.PlaybookLoader;
+import dev.tshoot.playbook.Provenance;
+import dev.tshoot.playbook.Signatures;
+import dev.tshoot.playbook.TrustedKeys;
 
 /**
  * {@code playbook lint [targets]}: checks the named playbooks (ids, files or folders), or every
@@ -15,8 +18,12 @@ import dev.tshoot.playbook.PlaybookLoader;
  */
 public final class LintPlaybooks {
 
-    /** One file checked. */
-    public record Checked(Path file, PlaybookLoader.Result result) {
+    /** One file checked, and who signed it (null when it did not load). */
+    public record Checked(Path file, PlaybookLoader.Result result, Provenance provenance) {
+        public Checked(Path file, PlaybookLoader.Result result) {
+            this(file, result, null);
+        }
+
         public boolean clean() { return result.findings().isEmpty(); }
     }
 
@@ -36,6 +43,11 @@ public final class LintPlaybooks {
     private LintPlaybooks() {}
 
     public static Report lint(PlaybookCatalog catalog, List<String> targets) {
+        return lint(catalog, targets, TrustedKeys.NONE);
+    }
+
+    /** As above, with each clean playbook's signature checked against {@code keys} (it does not change the status). */
+    public static Report lint(PlaybookCatalog catalog, List<String> targets, TrustedKeys keys) {
         List<String> problems = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         int status = ExitStatus.OK;
@@ -68,7 +80,7 @@ public final class LintPlaybooks {
         for (Path f : files) {
             PlaybookLoader.Result r = catalog.load(f);
             status = Math.max(status, r.exitStatus());
-            checked.add(new Checked(f, r));
+            checked.add(new Checked(f, r, r.playbook() == null ? null : Signatures.check(r.playbook(), keys)));
         }
         return new Report(problems, checked, status);
     }

@@ -6,12 +6,22 @@ import java.util.List;
 import dev.tshoot.playbook.Playbook;
 import dev.tshoot.playbook.PlaybookCatalog;
 import dev.tshoot.playbook.PlaybookLoader;
+import dev.tshoot.playbook.Provenance;
+import dev.tshoot.playbook.Signatures;
+import dev.tshoot.playbook.TrustedKeys;
 
 /** {@code playbook list}: one row per playbook file in the catalog's folder. */
 public final class ListPlaybooks {
 
-    /** A playbook file: its id, version and title, or (when invalid) the number of its findings. */
-    public record Row(String id, String version, String title, int findings) {
+    /**
+     * A playbook file: its id, version, title and who signed it, or (when invalid) the number of its
+     * findings (and a null {@code provenance}).
+     */
+    public record Row(String id, String version, String title, int findings, Provenance provenance) {
+        public Row(String id, String version, String title, int findings) {
+            this(id, version, title, findings, null);
+        }
+
         public boolean valid() { return findings == 0; }
     }
 
@@ -27,13 +37,18 @@ public final class ListPlaybooks {
     private ListPlaybooks() {}
 
     public static Listing list(PlaybookCatalog catalog) {
-        return new Listing(catalog.dir(), catalog.loadAll().stream().map(ListPlaybooks::row).toList());
+        return list(catalog, TrustedKeys.NONE);
     }
 
-    private static Row row(PlaybookLoader.Result r) {
+    /** The rows, each valid playbook's signature checked against {@code keys}. */
+    public static Listing list(PlaybookCatalog catalog, TrustedKeys keys) {
+        return new Listing(catalog.dir(), catalog.loadAll().stream().map(r -> row(r, keys)).toList());
+    }
+
+    private static Row row(PlaybookLoader.Result r, TrustedKeys keys) {
         if (r.valid()) {
             Playbook p = r.playbook();
-            return new Row(p.id(), p.metadata().version(), p.metadata().title(), 0);
+            return new Row(p.id(), p.metadata().version(), p.metadata().title(), 0, Signatures.check(p, keys));
         }
         String file = r.findings().get(0).file();
         String id = Path.of(file).getFileName().toString().replaceFirst("\\.ya?ml$", "");

@@ -14,6 +14,7 @@ import dev.tshoot.playbook.AnswersFile;
 import dev.tshoot.playbook.Finding;
 import dev.tshoot.playbook.Node;
 import dev.tshoot.playbook.Playbook;
+import dev.tshoot.playbook.Signatures;
 import dev.tshoot.transcript.Recorder;
 import dev.tshoot.transcript.TranscriptWriter;
 
@@ -122,7 +123,8 @@ public final class RunWithAnswers {
             return new AnswersRefused(a.findings());
         }
         consent.warnings().forEach(warnings);
-        Recorder.Recorded rec = recorder.start(req.playbook(), warnings, diagnostics,
+        Recorder.Recorded rec = recorder.start(req.playbook(), Signatures.check(req.playbook(), consent.keys()), warnings,
+                diagnostics,
                 ConsentPolicy.flags(req.yes(), req.yesMutating(), req.dryRun(), consent.commands()));
         Session s = rec.session();
         ScriptedWalk.Result r;

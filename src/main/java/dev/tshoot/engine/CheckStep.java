@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 
 import dev.tshoot.playbook.Node;
 import dev.tshoot.playbook.Nodes;
+import dev.tshoot.playbook.Provenance;
 
 /**
  * A check: branches at once on answers so far, on a probe's facts, or on a command's result. A
@@ -143,9 +144,11 @@ final class CheckStep implements NodeStep {
         }
         List<String> resolved = new ArrayList<>();
         List<String> shown = new ArrayList<>();
+        boolean answered = false;
         for (String a : argv) {
             Matcher m = Node.RunSpec.ANSWER_ARG.matcher(a);
             if (!r.shell() && m.matches()) {
+                answered = true;
                 Object v = w.answers.get(m.group(1));
                 if (v == null) {
                     return new Request(null, m.group(1));
@@ -160,10 +163,39 @@ final class CheckStep implements NodeStep {
             }
         }
         // tshoot decides from the real argument list (answers included), never from the playbook's word
-        ReadOnlyCommands.Verdict verdict = w.policy.readOnly().classify(w.diagnostics.osFamily(), resolved, r.shell(),
-                r.mutating());
+        boolean script = r.shell() || dev.tshoot.playbook.Interpreters.find(resolved) != null;
+        ReadOnlyCommands.Verdict verdict = signed(w, answered, script, w.policy.readOnly().classify(
+                w.diagnostics.osFamily(), resolved, r.shell(), r.mutating()));
         return new Request(new Diagnostics.CommandRequest(c.id(), resolved, shown, r.shell(), r.timeout(),
                 r.maxOutputBytes(), r.mutating(), verdict), null);
+    }
+
+    /**
+     * tshoot's verdict, with the playbook's own declaration added when a key the user trusts signed
+     * exactly this playbook: a command it does not mark {@code mutating} then counts as read-only. The
+     * signature covers the playbook's text, not the answers, so a command with an answer in its
+     * arguments keeps the list's verdict, and so does a shell or an interpreter given a script: a
+     * signature says who wrote the script, not that it only reads. Otherwise the verdict says why the
+     * declaration does not count.
+     */
+    private static ReadOnlyCommands.Verdict signed(Walk w, boolean answered, boolean script, ReadOnlyCommands.Verdict v) {
+        Provenance p = w.provenance;
+        if (v.readOnly() || ReadOnlyCommands.Verdict.MUTATING.equals(v) || p == null
+                || p.status() == Provenance.Status.UNSIGNED) {
+            return v;
+        }
+        if (!p.vouchesFor(w.playbook)) {
+            return new ReadOnlyCommands.Verdict(false, v.reason() + "; the playbook is " + p.describe()
+                    + ", so its own word does not count");
+        }
+        if (answered) {
+            return new ReadOnlyCommands.Verdict(false, v.reason() + "; the signature of " + w.playbook.id()
+                    + " covers its text, not the answer in these arguments");
+        }
+        if (script) {
+            return new ReadOnlyCommands.Verdict(false, v.reason() + "; a signature does not make a script read-only");
+        }
+        return ReadOnlyCommands.Verdict.declaredBy(w.playbook.id(), p);
     }
 
     /** Runs a command; a failure of the diagnostics themselves becomes a result, never an exception. */

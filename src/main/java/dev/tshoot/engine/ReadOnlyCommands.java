@@ -32,13 +32,30 @@ import dev.tshoot.playbook.OsFamily;
  */
 public final class ReadOnlyCommands {
 
-    /** Whether a command may run without asking, and why (shown in the consent prompt). */
-    public record Verdict(boolean readOnly, String reason) {
+    /**
+     * Whether a command may run without asking, and why (shown in the consent prompt). {@code declared}:
+     * read-only on the word of a playbook signed by a key the user trusts, not by the list.
+     */
+    public record Verdict(boolean readOnly, String reason, boolean declared) {
         /** For requests built outside a walk: never taken as read-only. */
         public static final Verdict UNCHECKED = new Verdict(false, "it was not checked against tshoot's read-only list");
 
         /** For a command the playbook marks {@code mutating: true}. */
         public static final Verdict MUTATING = new Verdict(false, "the playbook marks it as changing the system (mutating: true)");
+
+        /** tshoot's own verdict (the list's): {@code declared} is false. */
+        public Verdict(boolean readOnly, String reason) {
+            this(readOnly, reason, false);
+        }
+
+        /**
+         * The verdict for a command that is not on the list, not marked mutating, in a playbook that
+         * {@code provenance} shows is signed by a key the user trusts: read-only as the playbook declares.
+         */
+        public static Verdict declaredBy(String playbookId, dev.tshoot.playbook.Provenance provenance) {
+            return new Verdict(true, "declared read-only by " + playbookId + ", signed by " + provenance.signer()
+                    + " (key " + provenance.keyId() + ")", true);
+        }
     }
 
     /** One entry: the OS families, the argument list (with placeholders), and where it comes from. */
@@ -82,6 +99,7 @@ public final class ReadOnlyCommands {
             windows pwsh -NoProfile -Command <powershell-query>
             """;
 
+    private static final String BUILT_IN_ORIGIN = "built in";
     private static final ReadOnlyCommands BUILT_IN = new ReadOnlyCommands(parseBuiltin());
 
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_:+@,-][A-Za-z0-9_.:+@,-]*");
@@ -141,7 +159,8 @@ public final class ReadOnlyCommands {
         }
         for (Shape s : shapes) {
             if (s.os().contains(os) && matches(os, s.argv(), argv) == null) {
-                return new Verdict(true, "on tshoot's read-only list (" + s.text() + ", " + s.origin() + ")");
+                return new Verdict(true, (BUILT_IN_ORIGIN.equals(s.origin()) ? "on tshoot's read-only list ("
+                        : "on the read-only list of your consent.yaml (") + s.text() + ", " + s.origin() + ")");
             }
         }
         String why = null;
@@ -253,7 +272,7 @@ public final class ReadOnlyCommands {
         for (String line : BUILTIN.strip().split("\n")) {
             String[] w = line.strip().split("\\s+");
             out.add(new Shape(EnumSet.of(OsFamily.valueOf(w[0].toUpperCase(Locale.ROOT))),
-                    List.of(w).subList(1, w.length), "built in"));
+                    List.of(w).subList(1, w.length), BUILT_IN_ORIGIN));
         }
         return out;
     }

@@ -44,7 +44,7 @@ public final class ScriptedWalk {
                 // consent comes from the command line only, never from an answers file
                 Diagnostics.CommandRequest req = session.pendingCommand();
                 return new Result(null, node.id(), "the command at '" + node.id() + "' needs consent before it runs: "
-                        + Words.argv(req.shown()) + (req.readOnly() ? " (on tshoot's read-only list)"
+                        + Words.argv(req.shown()) + (req.readOnly() ? " (" + (req.verdict().declared() ? req.verdict().reason() : "on tshoot's read-only list") + ")"
                                 : req.mutating() ? " (it CHANGES the system)" : " (" + req.verdict().reason() + ")")
                         + ". Pass " + (req.readOnly() ? "--yes" : "--yes-mutating") + " to approve it, or --dry-run to run nothing.");
             }

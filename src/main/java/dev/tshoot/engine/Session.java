@@ -11,6 +11,7 @@ import java.util.Set;
 import dev.tshoot.playbook.Node;
 import dev.tshoot.playbook.Nodes;
 import dev.tshoot.playbook.Playbook;
+import dev.tshoot.playbook.Provenance;
 import dev.tshoot.playbook.Suggest;
 import dev.tshoot.text.Words;
 
@@ -35,11 +36,11 @@ public final class Session {
     private final Playbook playbook;
     private final Walk w;
 
-    Session(String id, Playbook playbook, Clock clock, EventSink sink, Diagnostics diagnostics, ConsentPolicy policy,
-            boolean retain) {
+    Session(String id, Playbook playbook, Provenance provenance, Clock clock, EventSink sink, Diagnostics diagnostics,
+            ConsentPolicy policy, boolean retain) {
         this.id = id;
         this.playbook = playbook;
-        this.w = new Walk(playbook, clock, sink, diagnostics, policy, retain);
+        this.w = new Walk(playbook, provenance, clock, sink, diagnostics, policy, retain);
     }
 
     /** Enters the start node. Called once by {@link SessionEngine}. */
@@ -50,6 +51,9 @@ public final class Session {
     public String id() { return id; }
 
     public Playbook playbook() { return playbook; }
+
+    /** Who signed the playbook, as tshoot checked it when the session started; null when it was not checked. */
+    public Provenance provenance() { return w.provenance; }
 
     public State state() { return w.state; }
 
@@ -211,7 +215,8 @@ public final class Session {
      */
     public static String consentHelp(Diagnostics.CommandRequest req) {
         if (req.readOnly()) {
-            return "This command only reads.";
+            return req.verdict().declared() ? "This command only reads, as " + req.verdict().reason() + "." // its signer's word
+                    : "This command only reads.";
         }
         if (req.mutating()) {
             return "This command CHANGES the system.";

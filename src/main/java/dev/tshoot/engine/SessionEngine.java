@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.function.Supplier;
 
 import dev.tshoot.playbook.Playbook;
+import dev.tshoot.playbook.Provenance;
 
 /**
  * Starts sessions. The clock and the id source are injected so that tests and golden files are
@@ -38,7 +39,17 @@ public final class SessionEngine {
     /** As above; with {@code keepEvents} false the session hands events to the sink only (long replays). */
     public Session start(String sessionId, Playbook playbook, EventSink sink, Diagnostics diagnostics,
             ConsentPolicy policy, boolean keepEvents) {
-        Session s = new Session(sessionId, playbook, clock, sink, diagnostics, policy, keepEvents);
+        return start(sessionId, playbook, null, sink, diagnostics, policy, keepEvents);
+    }
+
+    /**
+     * As above, with who signed the playbook ({@code provenance}, null: not checked, which counts as
+     * unsigned). Only a trusted signature of exactly this playbook's bytes lets its own declaration that
+     * a command does not change the system count (docs/security.md, "Signed playbooks").
+     */
+    public Session start(String sessionId, Playbook playbook, Provenance provenance, EventSink sink,
+            Diagnostics diagnostics, ConsentPolicy policy, boolean keepEvents) {
+        Session s = new Session(sessionId, playbook, provenance, clock, sink, diagnostics, policy, keepEvents);
         s.begin();
         return s;
     }

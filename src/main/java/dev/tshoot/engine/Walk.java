@@ -24,6 +24,8 @@ final class Walk {
     final Playbook playbook;
     final Diagnostics diagnostics;
     final ConsentPolicy policy;
+    /** Who signed the playbook, as tshoot checked it; null when it was not checked (taken as unsigned). */
+    final dev.tshoot.playbook.Provenance provenance;
     private final Clock clock;
     private final EventSink sink;
     private final boolean retain;
@@ -46,8 +48,10 @@ final class Walk {
     int automaticSteps;
     private long seq;
 
-    Walk(Playbook playbook, Clock clock, EventSink sink, Diagnostics diagnostics, ConsentPolicy policy, boolean retain) {
+    Walk(Playbook playbook, dev.tshoot.playbook.Provenance provenance, Clock clock, EventSink sink, Diagnostics diagnostics,
+            ConsentPolicy policy, boolean retain) {
         this.playbook = playbook;
+        this.provenance = provenance;
         this.clock = clock;
         this.sink = sink;
         this.diagnostics = diagnostics;

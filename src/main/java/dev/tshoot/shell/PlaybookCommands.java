@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.tshoot.app.ConsentFile;
 import dev.tshoot.app.LintPlaybooks;
 import dev.tshoot.app.ListPlaybooks;
 import dev.tshoot.app.PlaybookLoad;
@@ -12,6 +13,8 @@ import dev.tshoot.engine.PlaybookTests;
 import dev.tshoot.engine.SessionEngine;
 import dev.tshoot.playbook.Playbook;
 import dev.tshoot.playbook.PlaybookCatalog;
+import dev.tshoot.playbook.Signatures;
+import dev.tshoot.playbook.TrustedKeys;
 
 /** {@code playbook list}, {@code playbook show}, {@code playbook lint}, {@code playbook test}. */
 public class PlaybookCommands {
@@ -19,15 +22,22 @@ public class PlaybookCommands {
     private final PlaybookCatalog catalog;
     private final SessionEngine engine;
     private final ExitCode exit;
+    private final TrustedKeys keys;
 
     public PlaybookCommands(PlaybookCatalog catalog, SessionEngine engine, ExitCode exit) {
+        this(catalog, engine, exit, new ConsentFile.Loaded(dev.tshoot.engine.ReadOnlyCommands.builtin(), List.of()));
+    }
+
+    /** With the user's trusted keys, to say who signed each playbook. */
+    public PlaybookCommands(PlaybookCatalog catalog, SessionEngine engine, ExitCode exit, ConsentFile.Loaded trust) {
         this.catalog = catalog;
         this.engine = engine;
         this.exit = exit;
+        this.keys = trust.keys();
     }
 
     void list(PrintWriter out) {
-        ListPlaybooks.Listing listing = ListPlaybooks.list(catalog);
+        ListPlaybooks.Listing listing = ListPlaybooks.list(catalog, keys);
         PlaybookViews.list(out, listing);
         out.flush();
         if (listing.exitStatus() != ExitCode.OK) {
@@ -38,13 +48,13 @@ public class PlaybookCommands {
     void show(PrintWriter out, String id) {
         Playbook p = PlaybookLoadView.use(PlaybookLoad.load(catalog, id), out, exit);
         if (p != null) {
-            PlaybookViews.show(out, p);
+            PlaybookViews.show(out, p, Signatures.check(p, keys));
             out.flush();
         }
     }
 
     void lint(PrintWriter out, List<String> targets) {
-        LintPlaybooks.Report report = LintPlaybooks.lint(catalog, targets);
+        LintPlaybooks.Report report = LintPlaybooks.lint(catalog, targets, keys);
         PlaybookViews.lint(out, report);
         out.flush();
         exit.raise(report.exitStatus());

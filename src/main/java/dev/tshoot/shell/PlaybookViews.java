@@ -11,6 +11,7 @@ import dev.tshoot.playbook.Node;
 import dev.tshoot.playbook.Nodes;
 import dev.tshoot.text.SafeText;
 import dev.tshoot.playbook.Playbook;
+import dev.tshoot.playbook.Provenance;
 
 /** How {@code playbook list}, {@code show}, {@code lint} and {@code test} print their results. */
 final class PlaybookViews {
@@ -23,15 +24,22 @@ final class PlaybookViews {
                     + " with -Dtshoot.playbooks=<folder>.");
             return;
         }
-        out.println(Console.bold(String.format("%-40s %-9s %s", "ID", "VERSION", "TITLE")));
+        out.println(Console.bold(String.format("%-40s %-9s %-11s %s", "ID", "VERSION", "SIGNATURE", "TITLE")));
         for (ListPlaybooks.Row r : listing.rows()) {
             String title = r.valid() ? SafeText.inline(r.title())
                     : Console.red("invalid: " + r.findings() + " finding(s); run 'playbook lint " + r.id() + "'");
-            out.println(String.format("%-40s %-9s %s", SafeText.inline(r.id()), SafeText.inline(r.version()), title));
+            String sig = r.provenance() == null ? "-" : r.provenance().label();
+            out.println(String.format("%-40s %-9s %-11s %s", SafeText.inline(r.id()), SafeText.inline(r.version()),
+                    sig, title));
         }
     }
 
     static void show(PrintWriter out, Playbook p) {
+        show(out, p, null);
+    }
+
+    /** {@code provenance}: who signed it, shown after the file (null: not shown). */
+    static void show(PrintWriter out, Playbook p, Provenance provenance) {
         var m = p.metadata();
         out.println(Console.bold(m.title()) + "  (" + SafeText.inline(m.id()) + " " + SafeText.inline(m.version()) + ")");
         out.print(Console.indent(m.description(), "  "));
@@ -42,6 +50,9 @@ final class PlaybookViews {
             out.println("Tags:      " + SafeText.inline(String.join(", ", m.tags())));
         }
         out.println("File:      " + SafeText.inline(String.valueOf(p.file())) + "  sha256 " + p.sha256().substring(0, 16) + "…");
+        if (provenance != null) {
+            out.println("Signature: " + SafeText.line(provenance.describe()));
+        }
         out.println("Start:     " + SafeText.inline(p.start()));
         out.println(Console.bold("Nodes (" + p.nodes().size() + "):"));
         for (Node n : p.nodes().values()) {
@@ -62,7 +73,9 @@ final class PlaybookViews {
         report.problems().forEach(l -> out.println(SafeText.block(l)));
         for (LintPlaybooks.Checked c : report.checked()) {
             if (c.clean()) {
-                out.println(Console.green("ok") + "  " + c.file() + "  (" + c.result().playbook().nodes().size() + " nodes)");
+                out.println(Console.green("ok") + "  " + c.file() + "  (" + c.result().playbook().nodes().size() + " nodes"
+                        + (c.provenance() == null ? "" : ", " + SafeText.line(c.provenance().status()
+                                == Provenance.Status.UNSIGNED ? "unsigned" : c.provenance().describe())) + ")");
             } else {
                 Console.findings(out, c.result().findings());
                 out.println(Console.red(c.result().unreadable() ? "unreadable" : c.result().findings().size() + " finding(s)")

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import dev.tshoot.engine.Session;
 import dev.tshoot.playbook.Playbook;
 import dev.tshoot.probe.HostDiagnostics;
+import dev.tshoot.text.SafeText;
 import dev.tshoot.transcript.Recorder;
 import dev.tshoot.transcript.TranscriptWriter;
 
@@ -45,7 +46,11 @@ public class SessionHolder {
         }
         close("user");
         consent.warnings().forEach(msg -> out.println(Console.yellow("warning: ") + msg));
-        current = recorder.start(pb, msg -> {
+        dev.tshoot.playbook.Provenance provenance = dev.tshoot.playbook.Signatures.check(pb, consent.keys());
+        out.println(Console.dim("Playbook " + SafeText.line(provenance.describe()) + (provenance.trusted()
+                ? ": commands it declares read-only may run like those on tshoot's list."
+                : ": commands not on tshoot's read-only list ask every time.")));
+        current = recorder.start(pb, provenance, msg -> {
             out.println(Console.yellow("warning: ") + msg);
             out.flush();
         }, new ProgressDiagnostics(diagnostics, out), dev.tshoot.engine.ConsentPolicy.askAlways(consent.commands()));

@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * <p>The user's redaction rules (docs/redaction.md) are read from {@code -Dtshoot.redaction=…} or
  * TSHOOT_REDACTION when set, otherwise from {@code redaction.yaml} under {@code tshoot.home} if present;
  * the user's additions to the read-only list (docs/security.md) likewise from {@code tshoot.consent},
- * TSHOOT_CONSENT or {@code consent.yaml}. Properties are looked up through a function
+ * TSHOOT_CONSENT or {@code consent.yaml}, and the keys whose playbook signatures the user trusts from
+ * {@code tshoot.trusted-keys}, TSHOOT_TRUSTED_KEYS or {@code trusted-keys}. Properties are looked up through a function
  * ({@link Settings#property} in use), so both front ends and the tests resolve them alike.
  */
 public class TshootPaths {
@@ -24,6 +25,8 @@ public class TshootPaths {
     private final boolean redactionNamed;
     private final Path consent;
     private final boolean consentNamed;
+    private final Path trustedKeys;
+    private final boolean trustedKeysNamed;
 
     public TshootPaths(java.util.function.Function<String, String> env) {
         this.home = Path.of(env.apply("tshoot.home") == null ? "." : env.apply("tshoot.home"));
@@ -33,6 +36,9 @@ public class TshootPaths {
         this.redactionNamed = !isBlank(env.apply("tshoot.redaction")) || !isBlank(System.getenv("TSHOOT_REDACTION"));
         this.consent = pick(env, "tshoot.consent", "TSHOOT_CONSENT", home.resolve("consent.yaml"));
         this.consentNamed = !isBlank(env.apply("tshoot.consent")) || !isBlank(System.getenv("TSHOOT_CONSENT"));
+        this.trustedKeys = pick(env, "tshoot.trusted-keys", "TSHOOT_TRUSTED_KEYS", home.resolve("trusted-keys"));
+        this.trustedKeysNamed = !isBlank(env.apply("tshoot.trusted-keys"))
+                || !isBlank(System.getenv("TSHOOT_TRUSTED_KEYS"));
     }
 
     private static Path pick(java.util.function.Function<String, String> env, String property, String variable, Path fallback) {
@@ -64,4 +70,10 @@ public class TshootPaths {
 
     /** True when the consent file was named on purpose (property or variable): then it must exist. */
     public boolean consentNamed() { return consentNamed; }
+
+    /** The keys whose playbook signatures the user trusts (the file may not exist). */
+    public Path trustedKeys() { return trustedKeys; }
+
+    /** True when the trusted keys file was named on purpose (property or variable): then it must exist. */
+    public boolean trustedKeysNamed() { return trustedKeysNamed; }
 }

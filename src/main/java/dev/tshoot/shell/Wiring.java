@@ -71,7 +71,8 @@ public final class Wiring {
         this.recorder = Lazy.of(() -> new Recorder(engine.get(), paths.transcripts(), version, fsync,
                 RedactionRules.load(paths.redaction(), paths.redactionNamed())));
         // tshoot's read-only list with the user's consent file
-        this.consent = Lazy.of(() -> ConsentFile.load(paths.consent(), paths.consentNamed()));
+        this.consent = Lazy.of(() -> ConsentFile.load(paths.consent(), paths.consentNamed()).with(
+                dev.tshoot.app.TrustedKeysFile.load(paths.trustedKeys(), paths.trustedKeysNamed(), paths.playbooks())));
         this.holder = Lazy.of(() -> new SessionHolder(recorder.get(), diagnostics.get(), consent.get()));
         this.driver = Lazy.of(() -> new SessionDriver(deferred(terminals.prompter())));
     }
@@ -118,7 +119,8 @@ public final class Wiring {
     public Catalog catalog(boolean repl) {
         Lazy<TranscriptCommands> transcripts = Lazy.of(() -> new TranscriptCommands(paths, holder.get(), exit));
         List<CommandSpec> all = new ArrayList<>();
-        all.addAll(PlaybookCommands.commands(Lazy.of(() -> new PlaybookCommands(catalog.get(), engine.get(), exit))));
+        all.addAll(PlaybookCommands.commands(Lazy.of(() -> new PlaybookCommands(catalog.get(), engine.get(), exit, consent.get()))));
+        all.addAll(SigningCommands.commands(Lazy.of(() -> new SigningCommands(catalog.get(), paths, consent.get(), exit))));
         all.addAll(MatchCommand.commands(Lazy.of(() -> new MatchCommand(catalog.get(), holder.get(), driver.get(),
                 deferred(terminals.prompter()), terminals.terminal(), exit))));
         all.addAll(SessionCommands.commands(Lazy.of(() -> new SessionCommands(catalog.get(), holder.get(), driver.get(), exit))));

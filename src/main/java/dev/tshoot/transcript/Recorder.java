@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import dev.tshoot.engine.Session;
 import dev.tshoot.engine.SessionEngine;
 import dev.tshoot.playbook.Playbook;
+import dev.tshoot.playbook.Provenance;
 import dev.tshoot.transcript.redact.RedactionRules;
 
 /**
@@ -49,15 +50,25 @@ public final class Recorder {
 
     public Recorded start(Playbook pb, Consumer<String> warnings, dev.tshoot.engine.Diagnostics diagnostics,
             dev.tshoot.engine.ConsentPolicy policy) {
+        return start(pb, null, warnings, diagnostics, policy);
+    }
+
+    /**
+     * Starts a recorded session of {@code pb}, whose signature tshoot found to be {@code provenance}
+     * (null: not checked). The same value goes into the header and to the engine, so the transcript
+     * says exactly what consent was based on.
+     */
+    public Recorded start(Playbook pb, Provenance provenance, Consumer<String> warnings,
+            dev.tshoot.engine.Diagnostics diagnostics, dev.tshoot.engine.ConsentPolicy policy) {
         String id = engine.newSessionId();
         TranscriptHeader header = new TranscriptHeader(TranscriptHeader.FORMAT, TranscriptHeader.FORMAT_VERSION,
                 tshootVersion, id, engine.clock().instant(),
                 new TranscriptHeader.PlaybookRef(pb.id(), pb.metadata().version(), pb.metadata().title(), pb.sha256(),
-                        pb.file()),
+                        pb.file(), TranscriptHeader.Signature.of(provenance)),
                 HostSummary.current());
         redaction.warnings().forEach(warnings);
         TranscriptWriter w = TranscriptWriter.create(dir, header, force, warnings, redaction.newRedactor(warnings));
-        Session s = engine.start(id, pb, w, diagnostics, policy);
+        Session s = engine.start(id, pb, provenance, w, diagnostics, policy, true);
         return new Recorded(s, w);
     }
 }

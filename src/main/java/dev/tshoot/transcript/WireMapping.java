@@ -11,6 +11,7 @@ import dev.tshoot.transcript.wire.EndReason;
 import dev.tshoot.transcript.wire.NodeType;
 import dev.tshoot.transcript.wire.OutcomeResult;
 import dev.tshoot.transcript.wire.PromptKind;
+import dev.tshoot.transcript.wire.SignatureStatus;
 import dev.tshoot.transcript.wire.Via;
 import dev.tshoot.transcript.wire.WireCodec;
 import dev.tshoot.transcript.wire.WireEvent;
@@ -45,7 +46,8 @@ public final class WireMapping {
         TranscriptHeader.PlaybookRef p = h.playbook();
         TranscriptHeader.Host o = h.host();
         return new WireHeader(h.format(), WireCodec.VERSION, h.tshootVersion(), h.sessionId(), h.startedAt(),
-                p == null ? null : new WireHeader.Playbook(p.id(), p.version(), p.title(), p.sha256(), p.file()),
+                p == null ? null : new WireHeader.Playbook(p.id(), p.version(), p.title(), p.sha256(), p.file(),
+                        toWire(p.signature())),
                 o == null ? null : new WireHeader.Host(o.os(), o.osVersion(), o.arch(), o.hostname(), o.user()));
     }
 
@@ -53,8 +55,18 @@ public final class WireMapping {
         WireHeader.Playbook p = h.playbook();
         WireHeader.Host o = h.host();
         return new TranscriptHeader(h.format(), h.formatVersion(), h.tshootVersion(), h.sessionId(), h.startedAt(),
-                new TranscriptHeader.PlaybookRef(p.id(), p.version(), p.title(), p.sha256(), p.file()),
+                new TranscriptHeader.PlaybookRef(p.id(), p.version(), p.title(), p.sha256(), p.file(),
+                        toEngine(p.signature())),
                 new TranscriptHeader.Host(o.os(), o.osVersion(), o.arch(), o.hostname(), o.user()));
+    }
+
+    private static WireHeader.Signature toWire(TranscriptHeader.Signature s) {
+        return s == null ? null : new WireHeader.Signature(SignatureStatus.fromWire(s.status()), s.signer(), s.key(),
+                s.detail());
+    }
+
+    private static TranscriptHeader.Signature toEngine(WireHeader.Signature s) {
+        return s == null ? null : new TranscriptHeader.Signature(s.status().wire(), s.signer(), s.key(), s.detail());
     }
 
     private static final SessionEvent.Visitor<WireEvent> TO_WIRE = new SessionEvent.Visitor<>() {

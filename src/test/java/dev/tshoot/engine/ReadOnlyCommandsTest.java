@@ -153,7 +153,7 @@ class ReadOnlyCommandsTest {
         ReadOnlyCommands more = list.with(List.of(new ReadOnlyCommands.Shape(java.util.Set.of(OsFamily.LINUX),
                 List.of("dmesg", "--level=err"), "consent.yaml:3")));
         assertThat(more.classify(OsFamily.LINUX, List.of("dmesg", "--level=err"), false, false))
-                .isEqualTo(new ReadOnlyCommands.Verdict(true, "on tshoot's read-only list (dmesg --level=err, consent.yaml:3)"));
+                .isEqualTo(new ReadOnlyCommands.Verdict(true, "on the read-only list of your consent.yaml (dmesg --level=err, consent.yaml:3)"));
         assertThat(list.classify(OsFamily.LINUX, List.of("dmesg", "--level=err"), false, false).readOnly()).isFalse();
     }
 

@@ -60,6 +60,7 @@ class BothWaysTest {
                 {"playbook", "list"}, {"playbook", "show", PB}, {"playbook", "show", "nosuch"}, {"playbook", "shwo"},
                 {"playbook"}, {"playbok", "list"}, {"playbook", "lint"}, {"playbook", "lint", "nosuch"},
                 {"playbook", "test", "docker-desktop-linux-kvm"}, {"playbook", "test"},
+                {"playbook", "verify-signature", PB}, {"playbook", "sign", PB}, {"playbook", "keygen"},
                 {"match", "WSL2 is not supported with your current machine configuration"}, {"match", "nothing like it"},
                 {"match", "--file", dir.resolve("missing.log").toString()},
                 {"start"}, {"start", "nosuch"}, {"continue"}, {"resume"}, {"back"}, {"goto", "x"}, {"restart"},

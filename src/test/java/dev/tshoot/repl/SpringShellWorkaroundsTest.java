@@ -74,7 +74,7 @@ class SpringShellWorkaroundsTest {
     @Test
     void aMisspeltCommandGetsADidYouMeanNotAHelpDump() throws Exception {
         assertThat(typed("playbok list")).isEqualTo("Unknown command 'playbok'. Did you mean 'playbook'? 'help' lists the commands.\n");
-        assertThat(typed("playbook shwo")).isEqualTo("Unknown command 'playbook shwo'. Did you mean 'playbook show' or 'playbook lint' or 'playbook list'?"
+        assertThat(typed("playbook shwo")).isEqualTo("Unknown command 'playbook shwo'. Did you mean 'playbook show' or 'playbook sign' or 'playbook lint'?"
                 + " 'help' lists the commands.\n");
     }
 
@@ -91,6 +91,6 @@ class SpringShellWorkaroundsTest {
         assertThat(candidates).extracting(Candidate::value).containsExactly("--json");
         candidates.clear();
         completer.complete(null, new DefaultParser().parse("playbook s", 10), candidates);
-        assertThat(candidates).extracting(Candidate::value).containsExactly("show");
+        assertThat(candidates).extracting(Candidate::value).containsExactly("show", "sign");
     }
 }

@@ -36,10 +36,10 @@ class PlaybookCommandsTest {
     void listShowsEachPlaybookAndPointsInvalidOnesToLint() {
         commands.list(a.out);
         assertThat(a.run()).isEqualTo(new Adapters.Run(0, """
-                ID                                       VERSION   TITLE
-                broken                                   -         invalid: 3 finding(s); run 'playbook lint broken'
-                docker-desktop-nested-virtualization     1.1.0     Docker Desktop inside a virtual machine (nested virtualization)
-                walk                                     1.2.0     Test walk
+                ID                                       VERSION   SIGNATURE   TITLE
+                broken                                   -         -           invalid: 3 finding(s); run 'playbook lint broken'
+                docker-desktop-nested-virtualization     1.1.0     unsigned    Docker Desktop inside a virtual machine (nested virtualization)
+                walk                                     1.2.0     unsigned    Test walk
                 """));
     }
 
@@ -61,6 +61,7 @@ class PlaybookCommandsTest {
                 Platforms: linux, windows
                 Tags:      test
                 File:      %s  sha256 920a2fb2df8b69c7…
+                Signature: unsigned (no signature file beside it)
                 Start:     ask-os
                 Nodes (11):
                   ask-os                               question           Which OS? -> ask-vm, ask-vm
@@ -121,7 +122,7 @@ class PlaybookCommandsTest {
                 """.formatted(junk)));
         commands.lint(a.out, List.of("nope", dir.resolve(PB + ".yaml").toString()));
         assertThat(a.run()).isEqualTo(new Adapters.Run(2, "No playbook 'nope' in " + dir + "/ and no such file."
-                + " Run 'playbook list' to see all 3.\nok  " + dir.resolve(PB + ".yaml") + "  (57 nodes)\n"));
+                + " Run 'playbook list' to see all 3.\nok  " + dir.resolve(PB + ".yaml") + "  (57 nodes, unsigned)\n"));
     }
 
     @Test
@@ -136,7 +137,7 @@ class PlaybookCommandsTest {
         }
         assertThat(r.exit()).as(r.out()).isZero();
         assertThat(lines).hasSize((int) files + 1);
-        assertThat(lines.subList(0, lines.size() - 1)).allMatch(l -> l.matches("ok  playbooks/[a-z0-9-]+\\.yaml  \\(\\d+ nodes\\)"));
+        assertThat(lines.subList(0, lines.size() - 1)).allMatch(l -> l.matches("ok  playbooks/[a-z0-9-]+\\.yaml  \\(\\d+ nodes, unsigned\\)"));
         assertThat(lines.get(lines.size() - 1)).isEqualTo(files + " of " + files + " playbook(s) clean.");
     }
 

@@ -81,7 +81,7 @@ class RunConsentTest {
         ConsentFile.Loaded ok = ConsentFile.load(f, true);
         assertThat(ok.warnings()).isEmpty();
         assertThat(ok.commands().classify(dev.tshoot.playbook.OsFamily.LINUX, List.of("dmesg"), false, false).reason())
-                .isEqualTo("on tshoot's read-only list (dmesg, " + f + ":4)");
+                .isEqualTo("on the read-only list of your consent.yaml (dmesg, " + f + ":4)");
         Files.writeString(f, "readOnly:\n  - os: bsd\n    run: [uname]\n    shell: true\n");
         assertThat(ConsentFile.load(f, true).warnings().get(0)).endsWith(":\n"
                 + f + ":4:5: error [unknown-key] readOnly[0].shell: unknown key 'shell'\n    fix: an entry has only 'os' and 'run'\n"

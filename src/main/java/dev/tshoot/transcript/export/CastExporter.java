@@ -42,6 +42,7 @@ public final class CastExporter {
         w.output(h.startedAt(), S.bold("tshoot session " + v(h.sessionId()) + ": " + v(h.playbook().title())) + "\n"
                 + S.dim("playbook " + v(h.playbook().id()) + " " + v(h.playbook().version()) + ", sha256 "
                         + v(h.playbook().sha256()) + ", tshoot " + v(h.tshootVersion())) + "\n"
+                + (h.playbook().signature() == null ? "" : S.dim(v(h.playbook().signature().describe())) + "\n")
                 + integrity(r.integrity()) + "\n");
         for (SessionEvent e : r.source().transcript().events()) {
             event(w, e);

@@ -63,6 +63,10 @@ final class HtmlModel {
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("Playbook", pb.id() + " " + pb.version() + " (" + pb.title() + ")", false));
         facts.add(new Fact("Playbook SHA-256", pb.sha256(), true));
+        if (pb.signature() != null) {
+            facts.add(new Fact("Playbook signature", pb.signature().describe()
+                    + " (as tshoot checked it when the session started)", false));
+        }
         facts.add(new Fact("Playbook file", pb.file() + ": " + r.source().playbook().message(), false));
         facts.add(new Fact("tshoot version", h.tshootVersion(), true));
         TranscriptHeader.Host host = h.host();

@@ -23,6 +23,9 @@ public final class MarkdownExporter {
         sb.append("| | |\n|---|---|\n");
         row(sb, "Playbook", Md.cellCode(pb.id()) + " version " + Md.cellCode(pb.version()) + " (" + Md.line(pb.title()) + ")");
         row(sb, "Playbook SHA-256", Md.cellCode(pb.sha256()));
+        if (pb.signature() != null) {
+            row(sb, "Playbook signature", Md.line(pb.signature().describe()) + " (as tshoot checked it when the session started)");
+        }
         row(sb, "Playbook file", Md.cellCode(pb.file()) + ": " + Md.line(r.source().playbook().message()));
         row(sb, "tshoot version", Md.cellCode(h.tshootVersion()));
         TranscriptHeader.Host host = h.host();

@@ -24,7 +24,18 @@ public record WireHeader(
             @JsonProperty("version") String version,
             @JsonProperty("title") String title,
             @JsonProperty(value = "sha256", required = true) String sha256,
-            @JsonProperty("file") String file) {}
+            @JsonProperty("file") String file,
+            @JsonProperty("signature") Signature signature) {}
+
+    /**
+     * Who signed the playbook, as tshoot checked it when the session started (optional: transcripts
+     * written before tshoot checked signatures have none).
+     */
+    public record Signature(
+            @JsonProperty(value = "status", required = true) SignatureStatus status,
+            @JsonProperty("signer") String signer,
+            @JsonProperty("key") String key,
+            @JsonProperty("detail") String detail) {}
 
     /** A short summary of the machine the session ran on; a value that could not be read is left out. */
     public record Host(

@@ -208,14 +208,64 @@ class TranscriptSchemaTest {
             assertThat(required).as("required of %s", t.getKey()).containsExactlyInAnyOrderElementsOf(expectedRequired);
             assertThat(def.path("additionalProperties").asBoolean(true)).isFalse();
         }
+        JsonNode playbook = defs.path("header").path("properties").path("playbook");
+        assertThat(names(playbook.path("properties"))).as("properties of header.playbook")
+                .containsExactlyInAnyOrderElementsOf(jsonNames(WireHeader.Playbook.class));
+        assertThat(names(playbook.path("properties").path("signature").path("properties")))
+                .as("properties of header.playbook.signature")
+                .containsExactlyInAnyOrderElementsOf(jsonNames(WireHeader.Signature.class));
         for (Class<?> vocab : List.of(NodeType.class, Via.class, PromptKind.class, AnswerKind.class, Consent.class,
-                CommandStatus.class, OutcomeResult.class, EndReason.class)) {
+                CommandStatus.class, OutcomeResult.class, EndReason.class, SignatureStatus.class)) {
             String name = Character.toLowerCase(vocab.getSimpleName().charAt(0)) + vocab.getSimpleName().substring(1);
             List<String> inSchema = new ArrayList<>();
             defs.path(name).path("enum").forEach(n -> inSchema.add(n.asText()));
             assertThat(inSchema).as("vocabulary %s", name)
                     .isEqualTo(WireCodec.names((WireValue[]) vocab.getEnumConstants()));
         }
+    }
+
+    private static Set<String> names(JsonNode properties) {
+        Set<String> out = new LinkedHashSet<>();
+        properties.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    private static Set<String> jsonNames(Class<?> record) {
+        Set<String> out = new LinkedHashSet<>();
+        for (RecordComponent rc : record.getRecordComponents()) {
+            out.add(field(record, rc.getName()).getAnnotation(JsonProperty.class).value());
+        }
+        return out;
+    }
+
+    /** A header with a signature (every status), and one without (older transcripts), both conform and read back. */
+    @Test
+    void theHeadersSignatureConformsAndReadsBack() throws Exception {
+        Playbook pb = Fixtures.playbook("001_walk.yaml");
+        List<dev.tshoot.playbook.Provenance> all = List.of(
+                dev.tshoot.playbook.Provenance.signed(pb.sha256(), "Acme Support", "0123456789abcdef"),
+                dev.tshoot.playbook.Provenance.unsigned(pb.sha256()),
+                dev.tshoot.playbook.Provenance.notTrusted(pb.sha256(), "Mallory", "fedcba9876543210"),
+                dev.tshoot.playbook.Provenance.altered(pb.sha256(), "0123456789abcdef", "the signature does not verify"),
+                dev.tshoot.playbook.Provenance.malformed(pb.sha256(), "walk.yaml.sig:2: field 'key': not a key id"));
+        Recorder rec = new Recorder(Fixtures.engine(), dir, "0.1.0-test", false);
+        for (dev.tshoot.playbook.Provenance p : all) {
+            Recorder.Recorded r = rec.start(pb, p, w -> { }, Diagnostics.NONE, ConsentPolicy.ASK_ALWAYS);
+            r.session().end("user");
+            r.writer().close();
+            TranscriptSchema.assertValid(r.writer().file());
+            assertThat(TranscriptReader.read(r.writer().file()).header().playbook().signature())
+                    .isEqualTo(TranscriptHeader.Signature.of(p));
+        }
+        Recorder.Recorded old = rec.start(pb, w -> { });
+        old.writer().close();
+        String header = Files.readAllLines(old.writer().file()).get(0);
+        assertThat(header).doesNotContain("signature");
+        assertThat(TranscriptSchema.problems(header)).isEmpty();
+        assertThat(TranscriptReader.read(old.writer().file()).header().playbook().signature()).isNull();
+        String signed = Files.readAllLines(Files.list(dir).sorted().findFirst().orElseThrow()).get(0);
+        assertThat(TranscriptSchema.problems(signed.replace("\"status\":\"signed\"", "\"status\":\"trusted\"")))
+                .isNotEmpty();
     }
 
     private static java.lang.reflect.Field field(Class<?> c, String name) {
