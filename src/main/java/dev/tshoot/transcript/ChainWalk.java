@@ -139,7 +139,7 @@ final class ChainWalk {
         if (!LineSeal.hasSuffix(line)) {
             return "was altered: its content does not match its hash";
         }
-        boolean utf8 = LineSeal.utf8(line.bytes(), line.offset(), line.end());
+        boolean utf8 = line.utf8();
         // bytes that are not UTF-8 are read as text with replacement characters, as they always were
         if (utf8 ? !seal.matches(line) : TranscriptJson.checkSeal(line.text()) == null) {
             return "was altered: its content does not match its hash";

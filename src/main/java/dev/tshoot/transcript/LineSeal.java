@@ -137,6 +137,19 @@ final class LineSeal {
         return true;
     }
 
+    /** Whether every byte is below 0x80. */
+    static boolean ascii(byte[] b, int from, int to) {
+        long acc = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            acc |= longAt(b, i);
+        }
+        for (; i < to; i++) {
+            acc |= b[i];
+        }
+        return (acc & 0x8080808080808080L) == 0;
+    }
+
     private static long longAt(byte[] b, int i) {
         return (long) LONGS.get(b, i);
     }

@@ -27,7 +27,17 @@ final class LineSource implements Closeable {
      * {@code tooLong} and empty (it is never a valid line). The bytes are the reader's buffer: they
      * hold this line only until the next call of {@link LineSource#next()}.
      */
-    record Line(long number, byte[] bytes, int offset, int length, boolean terminated, boolean tooLong) {
+    record Line(long number, byte[] bytes, int offset, int length, boolean terminated, boolean tooLong, boolean ascii) {
+        /** A line read some other way: whether it is ASCII is found out here. */
+        Line(long number, byte[] bytes, int offset, int length, boolean terminated, boolean tooLong) {
+            this(number, bytes, offset, length, terminated, tooLong, LineSeal.ascii(bytes, offset, offset + length));
+        }
+
+        /** Whether the line is well-formed UTF-8 ({@link LineSeal#utf8}); an ASCII line is, without a second look. */
+        boolean utf8() {
+            return ascii || LineSeal.utf8(bytes, offset, offset + length);
+        }
+
         /** The line decoded as UTF-8 (a malformed sequence becomes U+FFFD). */
         String text() {
             return new String(bytes, offset, length, StandardCharsets.UTF_8);
@@ -46,6 +56,14 @@ final class LineSource implements Closeable {
     private boolean eof;
     private long number;
     private int generation;
+    /** The bytes of the line being scanned or-ed together: a high bit set means it is not ASCII. */
+    private long high;
+
+    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+    private static final long ONES = 0x0101010101010101L;
+    static final long HIGH_BITS = 0x8080808080808080L;
+    static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     LineSource(Path file) throws IOException {
         dev.tshoot.playbook.BoundedFiles.requireRegular(file, "transcript");
@@ -60,6 +78,7 @@ final class LineSource implements Closeable {
     Line next() throws IOException {
         int scan = pos;
         boolean tooLong = false;
+        high = 0;
         while (true) {
             int nl = newline(scan);
             if (nl >= 0) {
@@ -68,10 +87,10 @@ final class LineSource implements Closeable {
                 pos = nl + 1;
                 int raw = nl - start;
                 if (tooLong || raw > MAX_LINE) {
-                    return new Line(number, buf, start, 0, true, true);
+                    return new Line(number, buf, start, 0, true, true, true);
                 }
                 int n = raw > 0 && buf[nl - 1] == '\r' ? raw - 1 : raw;
-                return new Line(number, buf, start, n, true, false);
+                return new Line(number, buf, start, n, true, false, (high & HIGH_BITS) == 0);
             }
             scan = limit;
             if (eof) {
@@ -83,7 +102,7 @@ final class LineSource implements Closeable {
                 int raw = limit - pos;
                 pos = limit;
                 boolean over = tooLong || raw > MAX_LINE;
-                return new Line(number, buf, start, over ? 0 : raw, false, over);
+                return new Line(number, buf, start, over ? 0 : raw, false, over, over || (high & HIGH_BITS) == 0);
             }
             if (limit - pos > MAX_LINE) {
                 tooLong = true; // never a valid line: drop what was read of it and look for its end
@@ -125,13 +144,34 @@ final class LineSource implements Closeable {
         }
     }
 
+    /**
+     * The offset of the first newline from {@code from}, or -1; the bytes looked at before it are
+     * or-ed into {@link #high} (to tell an ASCII line). Eight bytes at a time, with the usual
+     * has-a-zero-byte test on the bytes xor-ed with newlines.
+     */
     private int newline(int from) {
         byte[] b = buf;
-        for (int i = from, end = limit; i < end; i++) {
-            if (b[i] == '\n') {
+        int end = limit;
+        int i = from;
+        long acc = high;
+        while (i + 8 <= end) {
+            long v = (long) LONGS.get(b, i);
+            long x = v ^ NEWLINES;
+            if (((x - ONES) & ~x & HIGH_BITS) != 0) {
+                break; // a newline in these eight: find it byte by byte
+            }
+            acc |= v;
+            i += 8;
+        }
+        for (; i < end; i++) {
+            byte c = b[i];
+            if (c == '\n') {
+                high = acc;
                 return i;
             }
+            acc |= c;
         }
+        high = acc;
         return -1;
     }
 

@@ -130,7 +130,7 @@ final class TranscriptPass {
             }
             done = true;
             // the streaming path reads well-formed UTF-8 only; other bytes are read as text with replacements, as always
-            if (!v1 && !line.tooLong() && LineSeal.utf8(line.bytes(), line.offset(), line.end())) {
+            if (!v1 && !line.tooLong() && line.utf8()) {
                 JsonParser p = lines.at(line);
                 if (p != null) {
                     try {

@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
 class LineSourceTest {
 
     /** A line as read, copied out of the reader's buffer (which the next line reuses). */
-    record Read(long number, String text, boolean terminated, boolean tooLong) {}
+    record Read(long number, String text, boolean terminated, boolean tooLong, boolean ascii) {}
 
     private static List<Read> lines(InputStream in) throws IOException {
         List<Read> out = new ArrayList<>();
         try (LineSource src = new LineSource(in)) {
             LineSource.Line l;
             while ((l = src.next()) != null) {
-                out.add(new Read(l.number(), l.text(), l.terminated(), l.tooLong()));
+                out.add(new Read(l.number(), l.text(), l.terminated(), l.tooLong(), l.ascii()));
             }
         }
         return out;
@@ -59,6 +59,29 @@ class LineSourceTest {
             }
             assertThat(got.get(3000).text()).isEqualTo("torn-tail-without-newline");
             assertThat(got.get(3000).terminated()).isFalse();
+        }
+    }
+
+    /** Whether a line is ASCII is told while its newline is looked for, eight bytes at a time: a byte at every place. */
+    @Test
+    void asciiLinesAreToldApartWhereverTheOtherByteIs() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        List<Boolean> expected = new ArrayList<>();
+        for (int len = 0; len < 40; len++) {
+            for (int at = -1; at < len; at++) {
+                StringBuilder line = new StringBuilder("a".repeat(len));
+                if (at >= 0) {
+                    line.setCharAt(at, 'é');
+                }
+                sb.append(line).append(len % 3 == 0 ? "\r\n" : "\n");
+                expected.add(at < 0);
+            }
+        }
+        sb.append("tail é");
+        expected.add(false);
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        for (InputStream in : List.of(new ByteArrayInputStream(bytes), trickle(bytes))) {
+            assertThat(lines(in)).extracting(Read::ascii).containsExactlyElementsOf(expected);
         }
     }
 
