@@ -304,6 +304,10 @@ def replay(t, java, classpath, events):
     t.add("`replay --verify`, %s events (%.0f MB)" % (format(ev, ","), a["bytes"] / 1e6),
           "ReplayVerifier; %s/event" % fmt_time(med(ta) / ev), cell(ta),
           "streaming Jackson JSON parse (all tokens); %s/event" % fmt_time(med(tb) / ev), cell(tb), ratio(ta, tb))
+    tv = [x / 1e3 for x in [v for k, v in r.items() if k.startswith("verify-")][0]["samples"]]
+    t.add("`transcript verify`, %s events" % format(ev, ","),
+          "TranscriptVerifier; %s/event" % fmt_time(med(tv) / ev), cell(tv),
+          "streaming Jackson JSON parse (all tokens)", cell(tb), ratio(tv, tb))
     w = java_harness(None, java, classpath, "replay", files[events], 3, heap="512m", extra=WHATIF)
     tw = [x / 1e3 for x in [v for k, v in w.items() if k.startswith("replay-")][0]["samples"]]
     t.add("What-if, `replay --verify`, %s events" % format(ev, ","), "ReplayVerifier with `%s`" % " ".join(WHATIF),

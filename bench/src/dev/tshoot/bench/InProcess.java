@@ -45,6 +45,7 @@ import dev.tshoot.testing.PlaybookGenerator;
 import dev.tshoot.transcript.HostSummary;
 import dev.tshoot.transcript.Recorder;
 import dev.tshoot.transcript.ReplayVerifier;
+import dev.tshoot.transcript.TranscriptVerifier;
 import dev.tshoot.transcript.TranscriptHeader;
 import dev.tshoot.transcript.TranscriptWriter;
 
@@ -57,7 +58,7 @@ import dev.tshoot.transcript.TranscriptWriter;
  *   lint &lt;dir&gt; &lt;nodes...&gt;        load + lint of generated playbooks vs a plain Jackson YAML parse
  *   append &lt;dir&gt;                 TranscriptWriter (fsync on/off) vs plain buffered append + flush
  *   gen-transcript &lt;file&gt; &lt;events&gt; record a long valid session (answer/back cycles, fixed clock)
- *   replay &lt;file&gt; &lt;rounds&gt;        ReplayVerifier vs a streaming Jackson parse of the same file
+ *   replay &lt;file&gt; &lt;rounds&gt;        ReplayVerifier and TranscriptVerifier vs a streaming Jackson parse of the same file
  *   replay-mem &lt;file&gt;             one replay; live heap after GC and peak RSS (run in its own JVM)
  *   probe-warm &lt;rounds&gt;            the virtualization probe, repeatedly, in this JVM
  *   regex &lt;dir&gt; &lt;rounds&gt;          match with a catastrophic symptom; the (?s).*X.* idiom on 1 and 16 MiB ({@link RegexBench})
@@ -302,30 +303,38 @@ public final class InProcess {
         Playbook pb = shippedPlaybook();
         JsonFactory json = new JsonFactory();
         List<Double> tshoot = new ArrayList<>();
+        List<Double> verify = new ArrayList<>();
         List<Double> jackson = new ArrayList<>();
         long events = 0;
         for (int i = 0; i < rounds + 1; i++) {
             long t0 = System.nanoTime();
             ReplayVerifier.Report r = new ReplayVerifier(engine()).verify(file, pb);
             long t1 = System.nanoTime();
+            TranscriptVerifier.Result v = new TranscriptVerifier().verify(file);
+            long t2 = System.nanoTime();
             long tokens = 0;
             try (InputStream in = Files.newInputStream(file); JsonParser p = json.createParser(in)) {
                 while (p.nextToken() != null) {
                     tokens++;
                 }
             }
-            long t2 = System.nanoTime();
+            long t3 = System.nanoTime();
             if (!r.same() || tokens == 0) {
                 throw new IllegalStateException("replay diverged: " + r.divergence());
+            }
+            if (v.status() != TranscriptVerifier.Status.OK) {
+                throw new IllegalStateException("verify failed: " + v.message());
             }
             events = r.eventsRead();
             if (i > 0) { // the first round warms up
                 tshoot.add(ms(t1 - t0));
-                jackson.add(ms(t2 - t1));
+                verify.add(ms(t2 - t1));
+                jackson.add(ms(t3 - t2));
             }
         }
         Map<String, Object> extra = Map.of("events", events, "bytes", Files.size(file));
         emit("replay-" + events, "ms", tshoot, extra);
+        emit("verify-" + events, "ms", verify, extra);
         emit("jsonparse-" + events, "ms", jackson, extra);
     }
 

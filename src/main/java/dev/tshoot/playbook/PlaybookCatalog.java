@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The playbooks folder: lists files, finds one by id or path, with "did you mean" on a miss. */
+/**
+ * The playbooks folder: lists files, finds one by id or path, with "did you mean" on a miss. Its
+ * loader parses each file once while it stays the same; the hand-over targets it reads share those
+ * parses.
+ */
 public final class PlaybookCatalog {
 
     private final Path dir;
@@ -67,7 +71,14 @@ public final class PlaybookCatalog {
             return null;
         }
         try {
-            LocatedYaml y = LocatedYaml.parse(found.toString(), BoundedFiles.read(f, LocatedYaml.MAX_BYTES, "playbook"));
+            ParsedFiles files = loader.parsedFiles();
+            ParsedFiles.Key key = ParsedFiles.Key.of(found.toString(), f);
+            ParsedFiles.Parsed parsed = files.get(key);
+            if (parsed == null) {
+                parsed = files.parse(found.toString(), key, BoundedFiles.read(f, LocatedYaml.MAX_BYTES, "playbook"),
+                        PlaybookLoader.Limits.DEFAULT);
+            }
+            LocatedYaml y = parsed.yaml();
             if (y.root() == null || !y.root().path("nodes").isObject()) {
                 return java.util.Set.of();
             }
@@ -114,5 +125,10 @@ public final class PlaybookCatalog {
 
     public PlaybookLoader.Result load(Path file) {
         return loader.load(file);
+    }
+
+    /** The loader, for tests in this package that count parses. */
+    PlaybookLoader loaderForTests() {
+        return loader;
     }
 }

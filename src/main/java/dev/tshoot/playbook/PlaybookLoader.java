@@ -13,7 +13,10 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 
-/** Reads, parses and validates one playbook file, never throwing for a user's mistake. */
+/**
+ * Reads, parses and validates one playbook file, never throwing for a user's mistake. A file is
+ * parsed once while its path, size and modification time stay the same ({@link ParsedFiles}).
+ */
 public final class PlaybookLoader {
 
     /** The result of linting: the playbook when valid, and every finding. */
@@ -41,6 +44,7 @@ public final class PlaybookLoader {
     private final java.util.Set<String> probes;
     private final java.util.function.Function<String, java.util.Set<String>> playbookNodes;
     private final Limits limits;
+    private final ParsedFiles parsedFiles = new ParsedFiles();
 
     /** A loader that checks neither probe names nor handover targets. */
     public PlaybookLoader() {
@@ -75,18 +79,27 @@ public final class PlaybookLoader {
 
     public Limits limits() { return limits; }
 
+    /** The files this loader parsed so far in this process (a file is parsed again only once it changed). */
+    ParsedFiles parsedFiles() { return parsedFiles; }
+
     /** Loads a file; the display name is the path as given. */
     public Result load(Path file) {
         String name = file.toString();
-        byte[] bytes;
+        ParsedFiles.Parsed parsed;
         try {
             long size = Files.size(file);
             if (size > limits.maxBytes()) {
                 return new Result(null, List.of(LocatedYaml.tooLarge(name, size, limits.maxBytes())), true);
             }
-            // never more than the limit plus one byte, even if the file grows after the size check
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes(limits.maxBytes() + 1);
+            ParsedFiles.Key key = ParsedFiles.Key.of(name, file);
+            parsed = parsedFiles.get(key);
+            if (parsed == null) {
+                // never more than the limit plus one byte, even if the file grows after the size check
+                byte[] bytes;
+                try (InputStream in = Files.newInputStream(file)) {
+                    bytes = in.readNBytes(limits.maxBytes() + 1);
+                }
+                parsed = parsedFiles.parse(name, key, bytes, limits);
             }
         } catch (NoSuchFileException e) {
             return unreadable(name, "the file does not exist", "check the path; 'playbook list' shows the installed playbooks");
@@ -98,12 +111,15 @@ public final class PlaybookLoader {
         String fileName = file.getFileName() == null ? "" : file.getFileName().toString();
         String expectedId = fileName.endsWith(".yaml") ? fileName.substring(0, fileName.length() - 5)
                 : fileName.endsWith(".yml") ? fileName.substring(0, fileName.length() - 4) : null;
-        return load(name, bytes, expectedId);
+        return validate(name, parsed.yaml(), parsed.sha256(), expectedId);
     }
 
     /** Loads bytes; {@code expectedId} (nullable) is the id the file name implies. */
     public Result load(String name, byte[] bytes, String expectedId) {
-        LocatedYaml yaml = LocatedYaml.parse(name, bytes, limits);
+        return validate(name, LocatedYaml.parse(name, bytes, limits), sha256(bytes), expectedId);
+    }
+
+    private Result validate(String name, LocatedYaml yaml, String sha256, String expectedId) {
         List<Finding> findings = new ArrayList<>(yaml.findings());
         if (yaml.fatal()) {
             return new Result(null, findings, true);
@@ -113,7 +129,7 @@ public final class PlaybookLoader {
         findings.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
         Playbook pb = null;
         if (findings.isEmpty()) {
-            pb = new Playbook(parsed.metadata(), parsed.start(), parsed.nodes(), parsed.symptoms(), name, sha256(bytes));
+            pb = new Playbook(parsed.metadata(), parsed.start(), parsed.nodes(), parsed.symptoms(), name, sha256);
         }
         return new Result(pb, List.copyOf(findings), false);
     }

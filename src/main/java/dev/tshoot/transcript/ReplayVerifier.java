@@ -76,17 +76,25 @@ public final class ReplayVerifier {
      * {@link Report#chain()} says so.
      */
     public Report verify(Path transcript, Playbook pb) throws TranscriptReader.UnreadableException {
-        TranscriptHeader header = TranscriptReader.header(transcript);
-        TranscriptVerifier.Result chain = new TranscriptVerifier().verify(transcript);
+        // one pass: the chain is walked while the events are decoded and re-walked; the re-walk counts only if the chain holds
+        Walk[] walk = new Walk[1];
+        TranscriptPass.Outcome o = TranscriptPass.run(transcript, true, true, h -> {
+            walk[0] = new Walk(pb, osFamily(h.host()));
+            return walk[0]::accept;
+        }, () -> { });
+        TranscriptHeader h = o.header();
+        TranscriptVerifier.Result chain = o.chain();
         if (chain.status() == TranscriptVerifier.Status.UNREADABLE) {
             throw new TranscriptReader.UnreadableException(chain.message());
         }
         if (chain.status() == TranscriptVerifier.Status.BROKEN) {
-            return new Report(header, pb.sha256(), !pb.sha256().equals(header.playbook().sha256()), 0, List.of(), 0,
+            return new Report(h, pb.sha256(), !pb.sha256().equals(h.playbook().sha256()), 0, List.of(), 0,
                     null, null, chain);
         }
-        Walk w = new Walk(pb, osFamily(TranscriptReader.header(transcript).host()));
-        TranscriptHeader h = TranscriptReader.stream(transcript, w::accept, () -> { });
+        if (o.notOfTheFormat() != null) {
+            throw o.notOfTheFormat();
+        }
+        Walk w = walk[0];
         w.finish();
         return new Report(h, pb.sha256(), !pb.sha256().equals(h.playbook().sha256()), w.read, w.path(), w.compared,
                 w.outcome(), w.divergence, chain);

@@ -54,18 +54,21 @@ public final class TranscriptReader {
     public static TranscriptHeader header(Path file) throws UnreadableException {
         requireRegular(file);
         try (LineSource src = new LineSource(file)) {
-            return readHeader(src, file);
+            return readHeader(src.next(), file);
         } catch (IOException e) {
             throw new UnreadableException("Could not read " + file + ": " + e.getMessage());
         }
     }
 
-    /** Reads everything (for export and step-through replay). */
+    /** Reads everything (for export and step-through replay), verifying the hash chain in the same pass. */
     public static Transcript read(Path file) throws UnreadableException {
         List<SessionEvent> events = new ArrayList<>();
         int[] skipped = {0};
-        TranscriptHeader h = stream(file, events::add, () -> skipped[0]++);
-        return new Transcript(file, h, List.copyOf(events), new TranscriptVerifier().verify(file), skipped[0]);
+        TranscriptPass.Outcome o = TranscriptPass.run(file, true, false, h -> events::add, () -> skipped[0]++);
+        if (o.notOfTheFormat() != null) {
+            throw o.notOfTheFormat();
+        }
+        return new Transcript(file, o.header(), List.copyOf(events), o.chain(), skipped[0]);
     }
 
     /**
@@ -76,48 +79,10 @@ public final class TranscriptReader {
      */
     public static TranscriptHeader stream(Path file, Consumer<SessionEvent> sink, Runnable skipped)
             throws UnreadableException {
-        requireRegular(file);
-        try (LineSource src = new LineSource(file)) {
-            TranscriptHeader header = readHeader(src, file);
-            boolean v1 = header.formatVersion() == TranscriptV1.VERSION;
-            LineSource.Line line;
-            while ((line = src.next()) != null) {
-                JsonNode n = parse(line.text());
-                if (n == null || !n.isObject()) {
-                    skipped.run(); // a torn or damaged line: verification reports it
-                    continue;
-                }
-                SessionEvent e = v1 ? v1Event(n) : v2Event(n, line.number(), file);
-                if (e == null) {
-                    skipped.run();
-                } else {
-                    sink.accept(e);
-                }
-            }
-            return header;
-        } catch (IOException e) {
-            throw new UnreadableException("Could not read " + file + ": " + e.getMessage());
-        }
+        return TranscriptPass.run(file, false, false, h -> sink, skipped).header();
     }
 
-    private static SessionEvent v1Event(JsonNode n) {
-        try {
-            return TranscriptV1.decode(n);
-        } catch (JsonProcessingException ex) {
-            return null; // version 1 readers skip what they cannot map
-        }
-    }
-
-    private static SessionEvent v2Event(JsonNode n, long number, Path file) throws UnreadableException {
-        try {
-            return WireMapping.toEngine(WireCodec.decode(n, number));
-        } catch (WireFormatException ex) {
-            throw new UnreadableException(file + ", " + ex.getOriginalMessage());
-        }
-    }
-
-    private static TranscriptHeader readHeader(LineSource src, Path file) throws IOException, UnreadableException {
-        LineSource.Line first = src.next();
+    static TranscriptHeader readHeader(LineSource.Line first, Path file) throws UnreadableException {
         if (first == null) {
             throw new UnreadableException(file + " is empty: it holds no transcript header.");
         }

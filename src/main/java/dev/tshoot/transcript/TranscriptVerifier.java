@@ -6,9 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.tshoot.playbook.BoundedFiles;
 
 /**
@@ -157,143 +154,30 @@ public final class TranscriptVerifier {
         return verify(src, null, new long[1]);
     }
 
-    /** Walks the chain; {@code sealedLine[0]} is set to the number of a verified line whose hash the seal digits begin. */
+    /**
+     * Walks the chain in one streaming pass: each line's bytes are hashed and its syntax checked by
+     * one parser per chunk ({@link LineParser}); {@code sealedLine[0]} is set to the number of a
+     * verified line whose hash the seal digits begin.
+     */
     private Result verify(LineSource src, String sealDigits, long[] sealedLine) throws IOException {
-        LineSource.Line first = src.next();
-        if (first == null) {
-            return unreadable("The file is empty: it holds no transcript header.");
+        ChainWalk chain = new ChainWalk(sealDigits);
+        Result r = chain.header(src.next());
+        if (r != null) {
+            return r;
         }
-        if (first.tooLong()) {
-            return unreadable("This is not a tshoot transcript: line 1 is longer than " + LineSource.MAX_LINE
-                    + " bytes, so it is not a transcript header.");
-        }
-        String firstProblem = problem(first, 0, "");
-        if (firstProblem != null) {
-            if (!first.terminated() && looksTorn(first)) {
-                return new Result(Status.TORN_TAIL, 0, 0, 1, "TORN TAIL: the header (line 1) was cut mid-way: a crash"
-                        + " while the file was being created, or a truncation; the file cannot tell which. No event is"
-                        + " left to verify.", false);
-            }
-            JsonNode n = parse(first.text());
-            if ((n == null || !n.isObject()) && HEADER_IDENTITIES.stream().anyMatch(first.text()::contains)) {
-                // it names itself a transcript header of a readable version but no longer parses: altered, not foreign
-                return broken(0, 1, "the header (line 1) was altered: " + firstProblem);
-            }
-            if (n == null || !TranscriptHeader.FORMAT.equals(n.path("format").asText())) {
-                return unreadable("This is not a tshoot transcript: line 1 is not a transcript header.");
-            }
-            int version = n.path("formatVersion").asInt(-1);
-            if (!TranscriptHeader.READABLE_VERSIONS.contains(version)) {
-                return unreadable("This transcript uses format version " + version + "; this tshoot reads versions "
-                        + TranscriptHeader.readableVersions() + ". Use a tshoot release that writes version " + version + ".");
-            }
-            return broken(0, 1, "the header (line 1) was altered: " + firstProblem);
-        }
-        JsonNode header = parse(first.text());
-        if (!TranscriptHeader.FORMAT.equals(header.path("format").asText())) {
-            return unreadable("This is not a tshoot transcript: line 1 is not a transcript header.");
-        }
-        if (!TranscriptHeader.READABLE_VERSIONS.contains(header.path("formatVersion").asInt(-1))) {
-            int v = header.path("formatVersion").asInt(-1);
-            return unreadable("This transcript uses format version " + v + "; this tshoot reads versions "
-                    + TranscriptHeader.readableVersions() + ".");
-        }
-        String prev = header.path("hash").asText();
-        long expected = 1;
-        boolean closed = false;
-        long lastLine = 1;
+        LineParser lines = new LineParser(src);
         LineSource.Line line;
         while ((line = src.next()) != null) {
-            String p = problem(line, expected, prev);
-            if (!line.terminated() && p != null) {
-                if (looksTorn(line)) {
-                    return new Result(Status.TORN_TAIL, expected - 1, expected, line.number(), "TORN TAIL at line "
-                            + line.number() + ": the last line was cut mid-way: a crash or a truncation, the file cannot"
-                            + " tell which; the " + (expected - 1) + " events before it verify", false, prev,
-                            SealCheck.NOT_GIVEN);
-                }
-                return broken(expected, line.number(), describe(expected, p));
+            r = chain.next(line, lines::envelope);
+            if (r != null) {
+                return r;
             }
-            if (p != null) {
-                return broken(expected, line.number(), describe(expected, p));
-            }
-            // a complete event (when only its final newline is missing, it is the last line)
-            JsonNode n = parse(line.text());
-            closed = "session-ended".equals(n.path("type").asText());
-            prev = n.path("hash").asText();
-            if (sealDigits != null && Seal.matches(sealDigits, prev)) {
-                sealedLine[0] = line.number();
-            }
-            lastLine = line.number();
-            expected++;
         }
-        long events = expected - 1;
-        return new Result(Status.OK, events, 0, lastLine, "OK: " + events + " events, hash chain consistent"
-                + (closed ? "" : "; the session was not closed (no session-ended event): it crashed, is still running,"
-                        + " or its last lines were removed"), closed, prev, SealCheck.NOT_GIVEN);
-    }
-
-    private static String describe(long seq, String problem) {
-        return "event " + seq + " " + problem;
-    }
-
-    /** Null when the line is intact and follows {@code prev} with sequence number {@code seq}. */
-    private static String problem(LineSource.Line line, long seq, String prev) {
-        if (line.tooLong()) {
-            return "is unreadable: the line is longer than " + LineSource.MAX_LINE + " bytes";
-        }
-        String hash = TranscriptJson.checkSeal(line.text());
-        if (hash == null) {
-            return "was altered: its content does not match its hash";
-        }
-        JsonNode n = parse(line.text());
-        if (n == null || !n.isObject()) {
-            return "was altered: it is not a JSON object";
-        }
-        long s = n.path("seq").asLong(-1);
-        if (s != seq) {
-            if (s > seq) {
-                return "is missing: the next line carries seq " + s + " instead of " + seq;
-            }
-            return "was altered or replayed: the line carries seq " + s + " where " + seq + " was expected";
-        }
-        if (!prev.equals(n.path("prev").asText())) {
-            return "was altered, or an event before it was removed: it does not chain to the previous line's hash";
-        }
-        return null;
-    }
-
-    /** A cut-off line is a prefix of JSON: it does not parse because the input ends too early. */
-    private static boolean looksTorn(LineSource.Line line) {
-        if (line.tooLong()) {
-            return false; // no write of tshoot's is that long: not an interrupted one
-        }
-        String t = line.text();
-        if (t.isEmpty()) {
-            return true;
-        }
-        try {
-            TranscriptJson.MAPPER.readTree(t);
-            return false;
-        } catch (JsonProcessingException e) {
-            String m = String.valueOf(e.getOriginalMessage());
-            return m.contains("end-of-input") || m.contains("Unexpected end");
-        }
-    }
-
-    private static JsonNode parse(String text) {
-        try {
-            return TranscriptJson.MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            return null;
-        }
-    }
-
-    private static Result broken(long seq, long line, String message) {
-        return new Result(Status.BROKEN, Math.max(seq - 1, 0), seq, line, "BROKEN at line " + line + ": " + message, false);
+        sealedLine[0] = chain.sealedLine();
+        return chain.finish();
     }
 
     private static Result unreadable(String message) {
-        return new Result(Status.UNREADABLE, 0, 0, 0, message, false);
+        return ChainWalk.unreadable(message);
     }
 }

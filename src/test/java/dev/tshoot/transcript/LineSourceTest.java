@@ -14,12 +14,15 @@ import org.junit.jupiter.api.Test;
 /** The chunked line reader: lines across chunk boundaries, CRLF, a last line without newline, multi-byte text. */
 class LineSourceTest {
 
-    private static List<LineSource.Line> lines(InputStream in) throws IOException {
-        List<LineSource.Line> out = new ArrayList<>();
+    /** A line as read, copied out of the reader's buffer (which the next line reuses). */
+    record Read(long number, String text, boolean terminated, boolean tooLong, boolean ascii) {}
+
+    private static List<Read> lines(InputStream in) throws IOException {
+        List<Read> out = new ArrayList<>();
         try (LineSource src = new LineSource(in)) {
             LineSource.Line l;
             while ((l = src.next()) != null) {
-                out.add(l);
+                out.add(new Read(l.number(), l.text(), l.terminated(), l.tooLong(), l.ascii()));
             }
         }
         return out;
@@ -47,7 +50,7 @@ class LineSourceTest {
         sb.append("torn-tail-without-newline");
         byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
         for (InputStream in : List.of(new ByteArrayInputStream(bytes), trickle(bytes))) {
-            List<LineSource.Line> got = lines(in);
+            List<Read> got = lines(in);
             assertThat(got).hasSize(3001);
             for (int i = 0; i < 3000; i++) {
                 assertThat(got.get(i).text()).isEqualTo(expected.get(i));
@@ -59,11 +62,34 @@ class LineSourceTest {
         }
     }
 
+    /** Whether a line is ASCII is told while its newline is looked for, eight bytes at a time: a byte at every place. */
+    @Test
+    void asciiLinesAreToldApartWhereverTheOtherByteIs() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        List<Boolean> expected = new ArrayList<>();
+        for (int len = 0; len < 40; len++) {
+            for (int at = -1; at < len; at++) {
+                StringBuilder line = new StringBuilder("a".repeat(len));
+                if (at >= 0) {
+                    line.setCharAt(at, 'é');
+                }
+                sb.append(line).append(len % 3 == 0 ? "\r\n" : "\n");
+                expected.add(at < 0);
+            }
+        }
+        sb.append("tail é");
+        expected.add(false);
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        for (InputStream in : List.of(new ByteArrayInputStream(bytes), trickle(bytes))) {
+            assertThat(lines(in)).extracting(Read::ascii).containsExactlyElementsOf(expected);
+        }
+    }
+
     @Test
     void emptyInputAndEmptyLines() throws IOException {
         assertThat(lines(new ByteArrayInputStream(new byte[0]))).isEmpty();
-        List<LineSource.Line> got = lines(new ByteArrayInputStream("\n\na\n".getBytes(StandardCharsets.UTF_8)));
-        assertThat(got).extracting(LineSource.Line::text).containsExactly("", "", "a");
+        List<Read> got = lines(new ByteArrayInputStream("\n\na\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(got).extracting(Read::text).containsExactly("", "", "a");
     }
 
     @Test
@@ -90,7 +116,7 @@ class LineSourceTest {
                 return k;
             }
         };
-        List<LineSource.Line> got = lines(in);
+        List<Read> got = lines(in);
         assertThat(got).hasSize(2);
         assertThat(got.get(0).tooLong()).isTrue();
         assertThat(got.get(0).text()).isEmpty();

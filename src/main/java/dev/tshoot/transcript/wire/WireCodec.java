@@ -264,7 +264,7 @@ public final class WireCodec {
             }
             String s = p.getText();
             try {
-                return Instant.parse(s);
+                return WireTime.parse(s);
             } catch (DateTimeParseException e) {
                 return (Instant) c.handleWeirdStringValue(Instant.class, s, "not an ISO-8601 instant in UTC");
             }

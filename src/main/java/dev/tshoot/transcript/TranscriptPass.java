@@ -1,0 +1,176 @@
+package dev.tshoot.transcript;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.tshoot.engine.SessionEvent;
+import dev.tshoot.transcript.TranscriptReader.UnreadableException;
+import dev.tshoot.transcript.wire.WireCodec;
+import dev.tshoot.transcript.wire.WireFormatException;
+import dev.tshoot.transcript.wire.WireStream;
+
+/**
+ * One pass over a transcript file that decodes its events and, when asked, walks its hash chain
+ * at the same time: each line is read from the file once, hashed on its bytes, and parsed once by
+ * the streaming parser that also builds its event ({@link LineParser}, {@link WireStream}). A line
+ * the streaming reader does not take is read the way it always was (its JSON tree, then
+ * {@link WireCodec#decode} or {@link TranscriptV1}), which refuses it with the same message.
+ */
+final class TranscriptPass {
+
+    /** What a verifying pass found: the header, the chain's verdict, and the first line that is not of the format (or null). */
+    record Outcome(TranscriptHeader header, TranscriptVerifier.Result chain, UnreadableException notOfTheFormat) {}
+
+    private TranscriptPass() {}
+
+    /**
+     * Streams the events of {@code file} to the sink {@code sinks} gives for its header; {@code skipped}
+     * runs once per line left out (as {@link TranscriptReader#stream}). Without {@code verify}, a
+     * version-2 line that is not of the format ends the pass with its {@link UnreadableException};
+     * with it, decoding stops there but the chain is still walked, and the outcome holds both.
+     * {@code untilBroken}: stop reading once the chain is broken (nothing after that can be trusted).
+     */
+    static Outcome run(Path file, boolean verify, boolean untilBroken,
+            Function<TranscriptHeader, Consumer<SessionEvent>> sinks, Runnable skipped) throws UnreadableException {
+        TranscriptReader.requireRegular(file);
+        try (LineSource src = new LineSource(file)) {
+            LineSource.Line first = src.next();
+            TranscriptHeader header = TranscriptReader.readHeader(first, file);
+            ChainWalk chain = verify ? new ChainWalk(null) : null;
+            TranscriptVerifier.Result verdict = verify ? chain.header(first) : null;
+            Consumer<SessionEvent> sink = sinks.apply(header);
+            LineParser lines = new LineParser(src);
+            Decoder decoder = new Decoder(lines, header.formatVersion() == TranscriptV1.VERSION, file);
+            UnreadableException failure = null;
+            LineSource.Line line;
+            while ((line = src.next()) != null) {
+                decoder.reset();
+                if (verify && verdict == null) {
+                    verdict = chain.next(line, failure == null ? decoder::envelope : lines::envelope);
+                }
+                if (untilBroken && verdict != null && verdict.status() == TranscriptVerifier.Status.BROKEN) {
+                    break;
+                }
+                if (failure != null) {
+                    if (verdict != null) {
+                        break;
+                    }
+                    continue;
+                }
+                try {
+                    SessionEvent e = decoder.event(line);
+                    if (e == null) {
+                        skipped.run(); // a torn or damaged line: verification reports it
+                    } else {
+                        sink.accept(e);
+                    }
+                } catch (UnreadableException ex) {
+                    if (!verify) {
+                        throw ex;
+                    }
+                    failure = ex;
+                }
+            }
+            if (verify && verdict == null) {
+                verdict = chain.finish();
+            }
+            return new Outcome(header, verdict, failure);
+        } catch (IOException e) {
+            throw new UnreadableException("Could not read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Decodes one line at a time, on the streaming path when it can, and hands the chain what it read. */
+    private static final class Decoder {
+        private final LineParser lines;
+        private final boolean v1;
+        private final Path file;
+        private boolean done;
+        private SessionEvent event;
+        private UnreadableException failure;
+        private LineParser.Envelope envelope;
+
+        Decoder(LineParser lines, boolean v1, Path file) {
+            this.lines = lines;
+            this.v1 = v1;
+            this.file = file;
+        }
+
+        void reset() {
+            done = false;
+            event = null;
+            failure = null;
+            envelope = null;
+        }
+
+        /** The line's chain members, decoding it on the way; null when it was read through its tree. */
+        LineParser.Envelope envelope(LineSource.Line line) throws IOException {
+            decode(line);
+            return envelope;
+        }
+
+        /** The line's event, or null when it is left out; a version-2 line not of the format is refused. */
+        SessionEvent event(LineSource.Line line) throws IOException, UnreadableException {
+            decode(line);
+            if (failure != null) {
+                throw failure;
+            }
+            return event;
+        }
+
+        private void decode(LineSource.Line line) throws IOException {
+            if (done) {
+                return;
+            }
+            done = true;
+            // the streaming path reads well-formed UTF-8 only; other bytes are read as text with replacements, as always
+            if (!v1 && !line.tooLong() && line.utf8()) {
+                JsonParser p = lines.at(line);
+                if (p != null) {
+                    try {
+                        WireStream.Line w = WireStream.event(p);
+                        if (w != null && lines.closedAt(line)) {
+                            event = WireMapping.toEngine(w.event());
+                            envelope = new LineParser.Envelope(w.event().seq(), w.prev(), w.type());
+                            return;
+                        }
+                    } catch (JsonProcessingException e) {
+                        // not JSON: read on its own below
+                    }
+                    lines.drop();
+                }
+            }
+            JsonNode n = parse(line.text());
+            if (n == null || !n.isObject()) {
+                return; // left out
+            }
+            if (v1) {
+                try {
+                    event = TranscriptV1.decode(n);
+                } catch (JsonProcessingException ex) {
+                    event = null; // version 1 readers skip what they cannot map
+                }
+                return;
+            }
+            try {
+                event = WireMapping.toEngine(WireCodec.decode(n, line.number()));
+            } catch (WireFormatException ex) {
+                failure = new UnreadableException(file + ", " + ex.getOriginalMessage());
+            }
+        }
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return TranscriptJson.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+}
