@@ -90,8 +90,8 @@ final class QuestionStep implements NodeStep {
      */
     private Next paste(Walk w, String text) {
         String output = text.strip().isEmpty() ? "" : text;
-        w.record(q, "text", output, output.isEmpty() ? "nothing pasted" : "pasted output of a command, kept as " + q.paste(),
-                false);
+        w.record(q, "text", output, output.isEmpty() ? "nothing pasted" : "pasted output, not measured by tshoot",
+                false, output.isEmpty() ? null : q.paste());
         RouteStep.Snapshot before = w.snapshot();
         w.answers.put(q.id(), output);
         if (!output.isEmpty()) {

@@ -201,7 +201,8 @@ class PastedAsMeasuredTest {
         SessionEvent.AnswerGiven a = s.events().stream().map(dev.tshoot.engine.Events::answerGiven)
                 .filter(java.util.Objects::nonNull).filter(e -> e.node().equals("paste-systeminfo")).findFirst().orElseThrow();
         assertThat(a.kind()).isEqualTo("text");
-        assertThat(a.label()).isEqualTo("pasted output of a command, kept as sysinfo");
+        assertThat(a.label()).isEqualTo("pasted output, not measured by tshoot");
+        assertThat(a.pasted()).isEqualTo("sysinfo");
         assertThat(a.value()).isEqualTo(p.output().strip());
     }
 
