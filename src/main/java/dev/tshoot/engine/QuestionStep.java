@@ -100,8 +100,13 @@ final class QuestionStep implements NodeStep {
         Map<String, Object> data = w.data(output);
         Walk.Transitioned t = w.choose(q, q.next(), data);
         w.route.add(new RouteStep(q.id(), q.type(), q.headline(), "answer", output.isEmpty() ? "(nothing pasted)"
-                : "(pasted, " + output.lines().count() + " lines)", null, t.results(), t.target(), before));
+                : "(pasted, " + lines(output) + ")", null, t.results(), t.target(), before));
         return new Next(t.target(), "answer");
+    }
+
+    private static String lines(String output) {
+        long n = output.lines().count();
+        return n + (n == 1 ? " line" : " lines");
     }
 
     /** The register of a pasted output: the keys of {@link Diagnostics.CommandData#asRegister}, plus {@code pasted}. */

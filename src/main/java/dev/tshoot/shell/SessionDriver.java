@@ -135,8 +135,7 @@ public class SessionDriver {
      * {@value SessionView#PASTE_END}, ends it. {@value SessionView#PASTE_END} straight away: nothing to paste.
      */
     private String pasteReply() {
-        String hint = "Paste the output; end with an empty line or " + SessionView.PASTE_END
-                + ". ':back' undoes the last answer, ':pause' returns to the tshoot prompt.";
+        String hint = "':back' undoes the last answer, ':pause' returns to the tshoot prompt.";
         StringBuilder text = new StringBuilder();
         while (true) {
             String t = prompter.input(text.isEmpty() ? Console.dim(hint) : "", false);

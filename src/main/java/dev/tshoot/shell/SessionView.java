@@ -24,8 +24,8 @@ final class SessionView {
         }
         snippets(out, q.commands());
         if (q.pasted()) {
-            out.println("  " + Console.dim("Paste the output, then an empty line (or a line with only " + PASTE_END
-                    + ") to end it. An empty line straight away means you have no output."));
+            out.println("  " + Console.dim("Paste the output, then an empty line (or a line " + PASTE_END
+                    + ") to end it. " + PASTE_END + " straight away: you have no output."));
         }
         out.flush();
     }
