@@ -76,6 +76,14 @@ public interface Diagnostics {
             return new CommandData(status, null, "", "", false, false, true, true, 0, false, why);
         }
 
+        /**
+         * A command's output that the user pasted (the command ran elsewhere): taken as exited with
+         * code 0, as a {@code paste} question's register.
+         */
+        public static CommandData pasted(String stdout) {
+            return new CommandData("exited", 0, stdout, "", false, false, true, true, 0, false, null);
+        }
+
         public boolean truncated() { return stdoutTruncated || stderrTruncated; }
 
         /** What conditions see under the register name. */
@@ -89,6 +97,7 @@ public interface Diagnostics {
             m.put("truncated", truncated());
             m.put("status", status);
             m.put("error", error);
+            m.put("pasted", false);
             return java.util.Collections.unmodifiableMap(m);
         }
     }

@@ -42,7 +42,8 @@ final class QuestionStep implements NodeStep {
         return switch (q.answer()) {
             case CHOICE -> "one of " + String.join(", ", q.choices().stream().map(Node.Choice::value).toList());
             case YESNO -> "yes or no";
-            case TEXT -> "any text" + (q.pattern() != null ? " matching " + q.pattern() : "");
+            case TEXT -> q.pasted() ? "a command's output, pasted (or nothing, if there is none)"
+                    : "any text" + (q.pattern() != null ? " matching " + q.pattern() : "");
         };
     }
 
@@ -81,7 +82,44 @@ final class QuestionStep implements NodeStep {
         }
     }
 
+    /**
+     * A pasted command output: kept under the question's register exactly as a check would keep the
+     * command's result (status {@code exited}, exit code 0, the text as stdout), with {@code pasted}
+     * true, so the conditions after it branch as if tshoot had run the command. An empty paste (the
+     * user has no output) keeps nothing: the conditions then go on as for a command not run.
+     */
+    private Next paste(Walk w, String text) {
+        String output = text.strip().isEmpty() ? "" : text;
+        w.record(q, "text", output, output.isEmpty() ? "nothing pasted" : "pasted output, not measured by tshoot",
+                false, output.isEmpty() ? null : q.paste());
+        RouteStep.Snapshot before = w.snapshot();
+        w.answers.put(q.id(), output);
+        if (!output.isEmpty()) {
+            w.registers.put(q.paste(), pastedRegister(output));
+        }
+        Map<String, Object> data = w.data(output);
+        Walk.Transitioned t = w.choose(q, q.next(), data);
+        w.route.add(new RouteStep(q.id(), q.type(), q.headline(), "answer", output.isEmpty() ? "(nothing pasted)"
+                : "(pasted, " + lines(output) + ")", null, t.results(), t.target(), before));
+        return new Next(t.target(), "answer");
+    }
+
+    private static String lines(String output) {
+        long n = output.lines().count();
+        return n + (n == 1 ? " line" : " lines");
+    }
+
+    /** The register of a pasted output: the keys of {@link Diagnostics.CommandData#asRegister}, plus {@code pasted}. */
+    static Map<String, Object> pastedRegister(String output) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>(Diagnostics.CommandData.pasted(output).asRegister());
+        m.put("pasted", true);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     private Next text(Walk w, String text) throws SessionException {
+        if (q.pasted()) {
+            return paste(w, text);
+        }
         if (text.isEmpty()) {
             throw new SessionException("An empty answer does not fit \"" + q.prompt() + "\". Type your answer"
                     + (q.pattern() != null ? " (it must match " + q.pattern() + ")" : "") + ".");

@@ -80,8 +80,16 @@ public sealed interface SessionEvent permits SessionEvent.NodeEntered, SessionEv
     }
 
     /** The user answered. {@code value} is the recorded value (a choice value, yes/no, text or "done"). */
-    record AnswerGiven(long seq, Instant at, String node, String kind, String value, String label, boolean secret)
-            implements SessionEvent {
+    /**
+     * The user answered. {@code pasted}: the register under which a pasted command output was kept
+     * (a question with {@code paste}); null for any other answer, and for an empty paste.
+     */
+    record AnswerGiven(long seq, Instant at, String node, String kind, String value, String label, boolean secret,
+            String pasted) implements SessionEvent {
+        public AnswerGiven(long seq, Instant at, String node, String kind, String value, String label, boolean secret) {
+            this(seq, at, node, kind, value, label, secret, null);
+        }
+
         @Override public String type() { return "answer-given"; }
 
         @Override public <R> R accept(Visitor<R> v) { return v.answerGiven(this); }

@@ -135,10 +135,16 @@ final class Walk {
 
     /** Records an answer (a secret one as {@code [secret]}, keeping the value for displays to withhold). */
     void record(Node node, String kind, String value, String label, boolean secret) {
+        record(node, kind, value, label, secret, null);
+    }
+
+    /** As above; {@code pasted}: the register a pasted command output is kept under. */
+    void record(Node node, String kind, String value, String label, boolean secret, String pasted) {
         if (secret) {
             secrets.add(value);
         }
-        emit(new SessionEvent.AnswerGiven(nextSeq(), now(), node.id(), kind, secret ? "[secret]" : value, label, secret));
+        emit(new SessionEvent.AnswerGiven(nextSeq(), now(), node.id(), kind, secret ? "[secret]" : value, label, secret,
+                pasted));
     }
 
     /** Adds a step to the route, with the data as it is now as what {@code back} restores. */

@@ -63,11 +63,25 @@ public sealed interface Node permits Node.Question, Node.Check, Node.Action, Nod
 
     /** Asks the user something: a single choice, yes/no, or free text (with an optional pattern). */
     record Question(String id, String prompt, String help, AnswerKind answer, List<Choice> choices, String yes,
-            String no, String pattern, List<Transition> next, boolean secret) implements Node {
+            String no, String pattern, List<Transition> next, boolean secret, String paste, List<Snippet> commands)
+            implements Node {
         public Question {
             choices = List.copyOf(choices);
             next = List.copyOf(next);
+            commands = List.copyOf(commands);
         }
+
+        /** A question whose answer is not a pasted command output, with no commands to show. */
+        public Question(String id, String prompt, String help, AnswerKind answer, List<Choice> choices, String yes,
+                String no, String pattern, List<Transition> next, boolean secret) {
+            this(id, prompt, help, answer, choices, yes, no, pattern, next, secret, null, List.of());
+        }
+
+        /**
+         * Whether the answer is a command's output pasted by the user ({@code paste}: the register it
+         * is kept under, exactly as a check with {@code run} and {@code register} would keep it).
+         */
+        public boolean pasted() { return paste != null; }
 
         @Override public String type() { return "question"; }
 

@@ -212,6 +212,8 @@ final class PlaybookParser {
         String pattern = null;
         List<Transition> next = List.of();
         boolean secret = false;
+        String paste = null;
+        List<Snippet> commands = List.of();
         Set<String> allowed = new LinkedHashSet<>(List.of("type", "prompt", "help", "answer"));
         if (kind == AnswerKind.CHOICE) {
             allowed.add("choices");
@@ -249,12 +251,27 @@ final class PlaybookParser {
             }
             next = transitions(o, "next");
             secret = o.bool("secret");
+            allowed.addAll(List.of("paste", "commands"));
+            paste = o.str("paste", false);
+            if (paste != null && (!REGISTER.matcher(paste).matches() || RESERVED.contains(paste))) {
+                o.bad("paste", "register name '" + paste + "' cannot be used in conditions",
+                        "use lower-case letters, digits and underscores, starting with a letter (not answers, answer or facts)");
+            }
+            if (paste != null && secret) {
+                o.bad("secret", "a pasted command output is kept as a register and shown in the transcript; it cannot be secret",
+                        "remove 'secret', or 'paste'");
+            }
+            if (paste != null && pattern != null) {
+                o.bad("pattern", "a pasted command output is read by the conditions that read its register, not by a pattern",
+                        "remove 'pattern'");
+            }
+            commands = snippets(o);
         }
         o.finish(allowed, kind == null ? null : "a " + kind.yamlName() + " question");
         if (prompt == null || kind == null) {
             return null;
         }
-        return new Node.Question(id, prompt, help, kind, choices, yes, no, pattern, next, secret);
+        return new Node.Question(id, prompt, help, kind, choices, yes, no, pattern, next, secret, paste, commands);
     }
 
     static final Pattern REGISTER = Pattern.compile("[a-z][a-z0-9_]*");
@@ -365,9 +382,8 @@ final class PlaybookParser {
         return new Node.RunSpec(argv, shell, timeout, max, mutating);
     }
 
-    private Node action(String id, YamlObject o) {
-        String title = o.str("title", true);
-        String instructions = o.str("instructions", true);
+    /** The {@code commands} list: commands shown to the user to copy (an action's, or a paste question's). */
+    private List<Snippet> snippets(YamlObject o) {
         List<Snippet> commands = new ArrayList<>();
         for (YamlObject c : o.objList("commands", false)) {
             String platform = c.str("platform", false);
@@ -387,6 +403,13 @@ final class PlaybookParser {
                 commands.add(new Snippet(platform == null ? "any" : platform, shell == null ? "none" : shell, text, note));
             }
         }
+        return commands;
+    }
+
+    private Node action(String id, YamlObject o) {
+        String title = o.str("title", true);
+        String instructions = o.str("instructions", true);
+        List<Snippet> commands = snippets(o);
         List<String> sources = o.strList("sources", false);
         checkUrls(o, "sources", sources);
         String next = o.str("next", true);

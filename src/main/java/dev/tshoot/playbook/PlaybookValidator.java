@@ -306,9 +306,9 @@ final class PlaybookValidator {
         }
     }
 
-    /** The register a node sets: only a check with {@code register}. */
+    /** The register a node sets: a check with {@code register}, or a question with {@code paste}. */
     private static final Node.Visitor<String> REGISTER = new Node.Visitor<>() {
-        @Override public String question(Node.Question q) { return null; }
+        @Override public String question(Node.Question q) { return q.paste(); }
 
         @Override public String check(Node.Check c) { return c.register(); }
 

@@ -105,6 +105,13 @@ public final class HypervisorFingerprint {
             return new DmiMatch("unknown", Weight.STRONG, "product_name", d.productName(),
                     "Apple Virtualization.framework guest");
         }
+        // VirtualBox with the host's DMI strings passed through: its board vendor remains. Oracle's
+        // own servers say Oracle Corporation as the system vendor too (systemd #13429, #21127, #31871).
+        if (board.equals("oracle corporation") && !v.contains("oracle")) {
+            return new DmiMatch("virtualbox", Weight.MEDIUM, "board_vendor", d.boardVendor(),
+                    "VirtualBox guest with the host's DMI strings passed through" + describe(d)
+                    + ": board_vendor Oracle Corporation remains");
+        }
         if (board.contains("oracle") && lc(d.boardName()).contains("virtualbox")) {
             return new DmiMatch("virtualbox", Weight.MEDIUM, "board_name", d.boardName(),
                     "VirtualBox guest with SMBIOS passthrough");

@@ -89,7 +89,7 @@ public class SessionDriver {
                         .map(c -> new Prompter.Item(c.value(), c.label())).toList()));
                 case YESNO -> prompter.select("Your answer", withNav(s, List.of(new Prompter.Item("yes", "Yes"),
                         new Prompter.Item("no", "No"))));
-                case TEXT -> textReply(q);
+                case TEXT -> q.pasted() ? pasteReply() : textReply(q);
             };
         }
 
@@ -127,6 +127,32 @@ public class SessionDriver {
             case ":pause" -> PAUSE;
             default -> t;
         };
+    }
+
+    /**
+     * A pasted output, read line by line (a terminal with bracketed paste hands over several lines at
+     * once): empty lines before the output are skipped, and an empty line after it, or a line
+     * {@value SessionView#PASTE_END}, ends it. {@value SessionView#PASTE_END} straight away: nothing to paste.
+     */
+    private String pasteReply() {
+        String hint = "':back' undoes the last answer, ':pause' returns to the tshoot prompt.";
+        StringBuilder text = new StringBuilder();
+        while (true) {
+            String t = prompter.input(text.isEmpty() ? Console.dim(hint) : "", false);
+            if (t == null) {
+                return text.isEmpty() ? null : text.toString();
+            }
+            String line = t.strip();
+            if (text.isEmpty() && line.equals(":back")) {
+                return BACK;
+            } else if (text.isEmpty() && line.equals(":pause")) {
+                return PAUSE;
+            } else if (line.equals(SessionView.PASTE_END) || line.isEmpty() && !text.isEmpty()) {
+                return text.toString();
+            } else if (!line.isEmpty()) {
+                text.append(t.stripTrailing()).append('\n');
+            }
+        }
     }
 
     private static List<Prompter.Item> withNav(Session s, List<Prompter.Item> items) {

@@ -22,6 +22,11 @@ final class SessionView {
         if (q.help() != null && !q.help().isBlank()) {
             out.print(Console.dim(Console.indent(q.help(), "  ")));
         }
+        snippets(out, q.commands());
+        if (q.pasted()) {
+            out.println("  " + Console.dim("Paste the output, then an empty line (or a line " + PASTE_END
+                    + ") to end it. " + PASTE_END + " straight away: you have no output."));
+        }
         out.flush();
     }
 
@@ -29,15 +34,22 @@ final class SessionView {
         out.println();
         out.println(Console.cyan("▶ " + a.title()));
         out.print(Console.indent(a.instructions(), "  "));
-        for (Node.Snippet c : a.commands()) {
-            String where = c.platform() + (c.shell() != null && !"none".equals(c.shell()) ? ", " + c.shell() : "");
-            out.println("  " + Console.dim("[" + where + "]" + (c.note() != null ? " " + c.note() : "")));
-            out.print(Console.indent(c.text(), "      "));
-        }
+        snippets(out, a.commands());
         if (!a.sources().isEmpty()) {
             out.println("  " + Console.dim("Sources: " + String.join(" , ", a.sources())));
         }
         out.flush();
+    }
+
+    /** The line that ends a pasted output, besides an empty line (for outputs that contain empty lines). */
+    static final String PASTE_END = "EOF";
+
+    private static void snippets(PrintWriter out, List<Node.Snippet> commands) {
+        for (Node.Snippet c : commands) {
+            String where = c.platform() + (c.shell() != null && !"none".equals(c.shell()) ? ", " + c.shell() : "");
+            out.println("  " + Console.dim("[" + where + "]" + (c.note() != null ? " " + c.note() : "")));
+            out.print(Console.indent(c.text(), "      "));
+        }
     }
 
     /** Shows an argument list the way a user could type it: see {@link Words#argv}. */

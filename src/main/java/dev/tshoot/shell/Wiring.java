@@ -123,6 +123,7 @@ public final class Wiring {
         all.addAll(SigningCommands.commands(Lazy.of(() -> new SigningCommands(catalog.get(), paths, consent.get(), exit))));
         all.addAll(MatchCommand.commands(Lazy.of(() -> new MatchCommand(catalog.get(), holder.get(), driver.get(),
                 deferred(terminals.prompter()), terminals.terminal(), exit))));
+        all.addAll(PasteCommand.commands(Lazy.of(() -> new PasteCommand(catalog.get(), System.in, exit))));
         all.addAll(SessionCommands.commands(Lazy.of(() -> new SessionCommands(catalog.get(), holder.get(), driver.get(), exit))));
         all.addAll(RunCommand.commands(Lazy.of(() -> new RunCommand(catalog.get(), recorder.get(), diagnostics.get(), exit,
                 consent.get()))));

@@ -85,7 +85,7 @@ public final class WireMapping {
 
         @Override public WireEvent answerGiven(SessionEvent.AnswerGiven e) {
             return new WireEvent.AnswerGiven(e.seq(), e.at(), e.node(), AnswerKind.fromWire(e.kind()), e.value(),
-                    e.label(), e.secret());
+                    e.label(), e.secret(), e.pasted());
         }
 
         @Override public WireEvent checkEvaluated(SessionEvent.CheckEvaluated e) {
@@ -149,7 +149,7 @@ public final class WireMapping {
 
         @Override public SessionEvent answerGiven(WireEvent.AnswerGiven w) {
             return new SessionEvent.AnswerGiven(w.seq(), w.at(), w.node(), w.kind().wire(), w.value(), w.label(),
-                    w.secret());
+                    w.secret(), w.pasted());
         }
 
         @Override public SessionEvent checkEvaluated(WireEvent.CheckEvaluated w) {

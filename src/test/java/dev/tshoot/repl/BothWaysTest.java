@@ -53,6 +53,7 @@ class BothWaysTest {
     List<List<String>> invocations() {
         String answers = Path.of("docs/examples/answers/esxi-resolved.yaml").toAbsolutePath().toString();
         String md = dir.resolve("out.md").toString();
+        String pasted = Path.of("src/test/resources/pasted/01_systeminfo_firmware_off.txt").toAbsolutePath().toString();
         List<List<String>> l = new ArrayList<>();
         for (String[] a : new String[][] {
                 {"help"}, {"help", "run"}, {"help", "playbook show"}, {"help", "nosuch"}, {"--help"}, {"-h"},
@@ -63,6 +64,7 @@ class BothWaysTest {
                 {"playbook", "verify-signature", PB}, {"playbook", "sign", PB}, {"playbook", "keygen"},
                 {"match", "WSL2 is not supported with your current machine configuration"}, {"match", "nothing like it"},
                 {"match", "--file", dir.resolve("missing.log").toString()},
+                {"paste", "--file", pasted}, {"paste"},
                 {"start"}, {"start", "nosuch"}, {"continue"}, {"resume"}, {"back"}, {"goto", "x"}, {"restart"},
                 {"path"}, {"why"}, {"note", "ran", "it", "twice"}, {"status"}, {"end"},
                 {"run", PB, "--answers", answers, "--dry-run"}, {"run", PB, "--answer", answers}, {"run", PB, "--yes=maybe"},

@@ -114,7 +114,8 @@ public sealed interface WireEvent permits WireEvent.NodeEntered, WireEvent.Promp
             @JsonProperty(value = "kind", required = true) AnswerKind kind,
             @JsonProperty(value = "value", required = true) String value,
             @JsonProperty("label") String label,
-            @JsonProperty(value = "secret", required = true) boolean secret) implements WireEvent {
+            @JsonProperty(value = "secret", required = true) boolean secret,
+            @JsonProperty("pasted") String pasted) implements WireEvent {
         @Override public <R> R accept(Visitor<R> v) { return v.answerGiven(this); }
     }
 

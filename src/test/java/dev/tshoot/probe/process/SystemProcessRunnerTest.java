@@ -368,8 +368,8 @@ class SystemProcessRunnerTest {
         Map<String, Object> register = data.asRegister();
 
         assertThat(register).containsOnlyKeys("exitCode", "stdout", "stderr", "durationMs", "timedOut",
-                "truncated", "status", "error");
-        assertThat(register).containsEntry("exitCode", 2).containsEntry("stdout", "out\n")
+                "truncated", "status", "error", "pasted");
+        assertThat(register).containsEntry("pasted", false).containsEntry("exitCode", 2).containsEntry("stdout", "out\n")
                 .containsEntry("stderr", "").containsEntry("timedOut", false).containsEntry("truncated", false)
                 .containsEntry("status", "exited").containsEntry("error", null)
                 .containsEntry("durationMs", data.durationMs());

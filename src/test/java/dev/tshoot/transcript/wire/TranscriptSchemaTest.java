@@ -80,6 +80,27 @@ class TranscriptSchemaTest {
     }
 
     @Test
+    void aPastedOutputIsRecordedAsPastedValidatedAndReadBack() throws Exception {
+        Playbook pb = load(Path.of("playbooks/windows-wsl2-virtualization.yaml"));
+        recordCase(pb, CaseFile.read(Path.of(
+                "playbooks/tests/windows-wsl2-virtualization/19_elsewhere_pasted_firmware_off.yaml")), 1);
+        Path file;
+        try (Stream<Path> files = Files.list(dir)) {
+            file = files.filter(f -> f.toString().endsWith(".jsonl")).findFirst().orElseThrow();
+        }
+        List<String> pasted = Files.readAllLines(file).stream().filter(l -> l.contains("\"pasted\":")).toList();
+        assertThat(pasted).hasSize(4).allMatch(l -> l.contains("\"type\":\"answer-given\""));
+        assertThat(pasted.get(3)).contains("\"node\":\"paste-systeminfo\"", "\"pasted\":\"sysinfo\"",
+                "Virtualization Enabled In Firmware: No");
+        List<String> read = TranscriptReader.read(file).events().stream().map(dev.tshoot.engine.Events::answerGiven)
+                .filter(java.util.Objects::nonNull).map(SessionEvent.AnswerGiven::pasted)
+                .filter(java.util.Objects::nonNull).toList();
+        assertThat(read).containsExactly("features", "bcd", "services", "sysinfo");
+        assertThat(TranscriptSchema.problems(pasted.get(3).replace("\"pasted\":\"sysinfo\"", "\"pasted\":\"Not A Register\"")))
+                .isNotEmpty();
+    }
+
+    @Test
     void sessionsWithEveryEventTypeRecordLinesTheSchemaAccepts() throws Exception {
         Recorder rec = new Recorder(Fixtures.engine(), dir, "0.1.0-test", false);
         List<String> warnings = new ArrayList<>();
