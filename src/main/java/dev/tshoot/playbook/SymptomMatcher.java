@@ -26,13 +26,27 @@ public final class SymptomMatcher {
     private static final Pattern ESCAPES = Pattern.compile("\\\\[rnt]");
     private static final Pattern QUOTES = Pattern.compile("[\"'`\u2018\u2019\u201c\u201d]");
     private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern WRAPPED = Pattern.compile("(\\p{L})-[ \\t]*\\r?\\n[ \\t]*(\\p{Ll})");
+    private static final Pattern EMPHASIS = Pattern.compile("\\*{2,}|_{2,}");
+    private static final Pattern BRITISH = Pattern.compile("(?i)\\b(virtuali|initiali|recogni|authori|optimi|initali)s(e|ed|es|ing|ation|ations)\\b");
+    private static final Pattern LONG_HEX = Pattern.compile("\\b[0-9a-fA-F]{16,}\\b");
 
     private SymptomMatcher() {}
 
-    /** The text as symptoms see it: escapes and line breaks as spaces, quotes dropped, lower case, single spaces. */
+    /**
+     * The text as symptoms see it: a word broken over two lines by a hyphen joined, escapes and line
+     * breaks as spaces, quotes and Markdown emphasis dropped, British {@code -ise/-isation} spelt
+     * {@code -ize/-ization}, Windows path separators as {@code /}, long hex ids (container and
+     * VM ids) as {@code #}, lower case, single spaces.
+     */
     public static String normalise(String text) {
-        String t = ESCAPES.matcher(text).replaceAll(" ");
+        String t = WRAPPED.matcher(text).replaceAll("$1$2");
+        t = ESCAPES.matcher(t).replaceAll(" ");
         t = QUOTES.matcher(t).replaceAll("");
+        t = EMPHASIS.matcher(t).replaceAll("");
+        t = BRITISH.matcher(t).replaceAll("$1z$2");
+        t = LONG_HEX.matcher(t).replaceAll("#");
+        t = t.replace('\\', '/');
         t = SPACE.matcher(t).replaceAll(" ");
         return t.strip().toLowerCase(Locale.ROOT);
     }
