@@ -23,6 +23,13 @@ public final class SymptomMatcher {
     /** A candidate entry point: playbook, node (its start when the symptom names none), score and hits. */
     public record Candidate(Playbook playbook, String node, int score, List<Hit> hits) {}
 
+    /** A playbook that matched nothing but shares words with one of its symptoms: why it comes close. */
+    public record Near(Playbook playbook, String node, String symptom, String description, List<String> shared) {}
+
+    private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9_]{3,}");
+    private static final java.util.Set<String> COMMON = java.util.Set.of("this", "that", "with", "from", "your", "have",
+            "does", "when", "must", "will", "could", "there", "error", "failed", "enabled", "enable", "error:");
+
     private static final Pattern ESCAPES = Pattern.compile("\\\\[rnt]");
     private static final Pattern QUOTES = Pattern.compile("[\"'`\u2018\u2019\u201c\u201d]");
     private static final Pattern SPACE = Pattern.compile("\\s+");
@@ -86,6 +93,43 @@ public final class SymptomMatcher {
         }
         out.sort(Comparator.comparingInt(Candidate::score).reversed()
                 .thenComparing(c -> c.playbook().id()).thenComparing(Candidate::node));
+        return out;
+    }
+
+    /**
+     * When nothing matches: the playbooks whose symptoms share the most words (four letters or more,
+     * taken from the symptom patterns) with the text, best first, at most {@code limit}, each with
+     * the words it shares; two shared words at least.
+     */
+    public static List<Near> closest(String text, List<Playbook> playbooks, int limit) {
+        java.util.Set<String> words = words(normalise(text));
+        List<Near> out = new ArrayList<>();
+        for (Playbook pb : playbooks) {
+            Near best = null;
+            for (Playbook.Symptom s : pb.symptoms()) {
+                java.util.Set<String> mine = words(s.pattern().toLowerCase(Locale.ROOT));
+                mine.retainAll(words);
+                if (mine.size() >= 2 && (best == null || mine.size() > best.shared().size())) {
+                    best = new Near(pb, s.node() != null ? s.node() : pb.start(), s.id(), s.description(),
+                            List.copyOf(new java.util.TreeSet<>(mine)));
+                }
+            }
+            if (best != null) {
+                out.add(best);
+            }
+        }
+        out.sort(Comparator.comparingInt((Near n) -> n.shared().size()).reversed().thenComparing(n -> n.playbook().id()));
+        return List.copyOf(out.subList(0, Math.min(limit, out.size())));
+    }
+
+    private static java.util.Set<String> words(String s) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        java.util.regex.Matcher m = WORD.matcher(s);
+        while (m.find()) {
+            if (!COMMON.contains(m.group())) {
+                out.add(m.group());
+            }
+        }
         return out;
     }
 }
