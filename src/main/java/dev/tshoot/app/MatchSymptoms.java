@@ -47,7 +47,11 @@ public final class MatchSymptoms {
     }
 
     /** No valid playbook declares a symptom the text shows. */
-    public record NoMatch() implements Result {
+    public record NoMatch(List<SymptomMatcher.Near> closest) implements Result {
+        public NoMatch {
+            closest = List.copyOf(closest);
+        }
+
         public <R> R accept(Visitor<R> v) { return v.noMatch(this); }
 
         public int exitStatus() { return ExitStatus.FINDINGS; }
@@ -89,7 +93,7 @@ public final class MatchSymptoms {
         List<Playbook> playbooks = catalog.loadAll().stream().filter(PlaybookLoader.Result::valid)
                 .map(PlaybookLoader.Result::playbook).toList();
         List<SymptomMatcher.Candidate> found = SymptomMatcher.match(text, playbooks);
-        return found.isEmpty() ? new NoMatch() : new Found(text, found);
+        return found.isEmpty() ? new NoMatch(SymptomMatcher.closest(text, playbooks, 3)) : new Found(text, found);
     }
 
     /** One line of at most 160 characters: what a match shows of the text. */

@@ -23,16 +23,37 @@ public final class SymptomMatcher {
     /** A candidate entry point: playbook, node (its start when the symptom names none), score and hits. */
     public record Candidate(Playbook playbook, String node, int score, List<Hit> hits) {}
 
+    /** A playbook that matched nothing but shares words with one of its symptoms: why it comes close. */
+    public record Near(Playbook playbook, String node, String symptom, String description, List<String> shared) {}
+
+    private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9_]{3,}");
+    private static final java.util.Set<String> COMMON = java.util.Set.of("this", "that", "with", "from", "your", "have",
+            "does", "when", "must", "will", "could", "there", "error", "failed", "enabled", "enable", "error:");
+
     private static final Pattern ESCAPES = Pattern.compile("\\\\[rnt]");
     private static final Pattern QUOTES = Pattern.compile("[\"'`\u2018\u2019\u201c\u201d]");
     private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern WRAPPED = Pattern.compile("(\\p{L})-[ \\t]*\\r?\\n[ \\t]*(\\p{Ll})");
+    private static final Pattern EMPHASIS = Pattern.compile("\\*{2,}|_{2,}");
+    private static final Pattern BRITISH = Pattern.compile("(?i)\\b(virtuali|initiali|recogni|authori|optimi|initali)s(e|ed|es|ing|ation|ations)\\b");
+    private static final Pattern LONG_HEX = Pattern.compile("\\b[0-9a-fA-F]{16,}\\b");
 
     private SymptomMatcher() {}
 
-    /** The text as symptoms see it: escapes and line breaks as spaces, quotes dropped, lower case, single spaces. */
+    /**
+     * The text as symptoms see it: a word broken over two lines by a hyphen joined, escapes and line
+     * breaks as spaces, quotes and Markdown emphasis dropped, British {@code -ise/-isation} spelt
+     * {@code -ize/-ization}, Windows path separators as {@code /}, long hex ids (container and
+     * VM ids) as {@code #}, lower case, single spaces.
+     */
     public static String normalise(String text) {
-        String t = ESCAPES.matcher(text).replaceAll(" ");
+        String t = WRAPPED.matcher(text).replaceAll("$1$2");
+        t = ESCAPES.matcher(t).replaceAll(" ");
         t = QUOTES.matcher(t).replaceAll("");
+        t = EMPHASIS.matcher(t).replaceAll("");
+        t = BRITISH.matcher(t).replaceAll("$1z$2");
+        t = LONG_HEX.matcher(t).replaceAll("#");
+        t = t.replace('\\', '/');
         t = SPACE.matcher(t).replaceAll(" ");
         return t.strip().toLowerCase(Locale.ROOT);
     }
@@ -72,6 +93,43 @@ public final class SymptomMatcher {
         }
         out.sort(Comparator.comparingInt(Candidate::score).reversed()
                 .thenComparing(c -> c.playbook().id()).thenComparing(Candidate::node));
+        return out;
+    }
+
+    /**
+     * When nothing matches: the playbooks whose symptoms share the most words (four letters or more,
+     * taken from the symptom patterns) with the text, best first, at most {@code limit}, each with
+     * the words it shares; two shared words at least.
+     */
+    public static List<Near> closest(String text, List<Playbook> playbooks, int limit) {
+        java.util.Set<String> words = words(normalise(text));
+        List<Near> out = new ArrayList<>();
+        for (Playbook pb : playbooks) {
+            Near best = null;
+            for (Playbook.Symptom s : pb.symptoms()) {
+                java.util.Set<String> mine = words(s.pattern().toLowerCase(Locale.ROOT));
+                mine.retainAll(words);
+                if (mine.size() >= 2 && (best == null || mine.size() > best.shared().size())) {
+                    best = new Near(pb, s.node() != null ? s.node() : pb.start(), s.id(), s.description(),
+                            List.copyOf(new java.util.TreeSet<>(mine)));
+                }
+            }
+            if (best != null) {
+                out.add(best);
+            }
+        }
+        out.sort(Comparator.comparingInt((Near n) -> n.shared().size()).reversed().thenComparing(n -> n.playbook().id()));
+        return List.copyOf(out.subList(0, Math.min(limit, out.size())));
+    }
+
+    private static java.util.Set<String> words(String s) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        java.util.regex.Matcher m = WORD.matcher(s);
+        while (m.find()) {
+            if (!COMMON.contains(m.group())) {
+                out.add(m.group());
+            }
+        }
         return out;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.jline.terminal.Terminal;
 import java.util.function.Supplier;
 
+import dev.tshoot.app.MatchJson;
 import dev.tshoot.app.MatchSymptoms;
 import dev.tshoot.app.Steering;
 import dev.tshoot.engine.Session;
@@ -33,8 +34,16 @@ public class MatchCommand {
         this.exit = exit;
     }
 
-    void match(PrintWriter out, List<String> words, String file, boolean start) {
+    void match(PrintWriter out, List<String> words, String file, boolean start, boolean json) {
         MatchSymptoms.Result r = MatchSymptoms.match(catalog, file, words);
+        if (json) {
+            out.println(MatchJson.render(r));
+            out.flush();
+            if (r.exitStatus() != ExitCode.OK) {
+                exit.set(r.exitStatus());
+            }
+            return;
+        }
         MatchView view = new MatchView(out, start);
         SymptomMatcher.Candidate chosen = r.accept(view);
         out.flush();
@@ -73,6 +82,11 @@ public class MatchCommand {
         public SymptomMatcher.Candidate noMatch(MatchSymptoms.NoMatch n) {
             out.println("No playbook declares a symptom that matches this text. 'playbook list' shows the playbooks;"
                     + " 'start <id>' walks one from its first question.");
+            for (SymptomMatcher.Near c : n.closest()) {
+                out.println("  Closest: " + Console.bold(c.playbook().id()) + " at node '" + c.node() + "': symptom " + c.symptom()
+                        + (c.description() != null ? " (" + c.description() + ")" : "") + " shares the words "
+                        + String.join(", ", c.shared()));
+            }
             return null;
         }
 
@@ -122,7 +136,9 @@ public class MatchCommand {
                         .text("text", "the text, as typed")
                         .option("file", "file", "read the error text from a file (a log)")
                         .flag("start", "start the best match at once")
-                        .needsRepl(a -> a.flag("start"))
-                        .run((a, out) -> self.get().match(out, a.text().isEmpty() ? java.util.List.of() : java.util.List.of(a.text()), a.value("file"), a.flag("start"))));
+                        .flag("json", "print the ranked candidates (or the closest playbooks) as one JSON object; starts nothing")
+                        .needsRepl(a -> a.flag("start") && !a.flag("json"))
+                        .run((a, out) -> self.get().match(out, a.text().isEmpty() ? java.util.List.of() : java.util.List.of(a.text()),
+                                a.value("file"), a.flag("start"), a.flag("json"))));
     }
 }

@@ -178,7 +178,36 @@ class ShippedSymptomsTest {
             new Text("S13", NESTED, "ask-hypervisor", "Hyper-V cannot be installed: The processor does not have the required virtualization capabilities."),
             new Text("S13", NESTED, "ask-hypervisor", "Hyper-V cannot be installed: The processor does not support second level address translation (SLAT)."),
             // S14: Xen Orchestra / xapi with HAP off
-            new Text("S14", NESTED, "fix-citrix-xen", "Shadow Paging and Nested Virtualisation are mutually exclusive"));
+            new Text("S14", NESTED, "fix-citrix-xen", "Shadow Paging and Nested Virtualisation are mutually exclusive"),
+            // S16-S18 (from the sourced corpus, src/test/resources/corpus/entries.yaml)
+            new Text("S16", NESTED, "fix-virtualbox", "VBoxManage: error: VT-x is disabled in the BIOS for all CPU modes (VERR_VMX_MSR_ALL_VMX_DISABLED)"),
+            new Text("S16", NESTED, "fix-virtualbox", "**VT-x is disabled in the bios for all CPU modes\n(VERR_VMX_MSX_ALL_VMX_DISABLED).**"),
+            new Text("S16", NESTED, "fix-virtualbox", "stderr; vboxmanage: error : AMD-V is not available (VERR_SVM_NO_SVM)"),
+            new Text("S17", NESTED, "fix-vmware-workstation-fusion", "Error while powering on: This host supports AMD-V, but AMD-V is disabled."),
+            new Text("S17", NESTED, "fix-vmware-workstation-fusion", "This host supports Intel VT-x, but Intel VT-x is disabled."),
+            new Text("S17", NESTED, "fix-vmware-workstation-fusion", "This virtual machine is configured for 64-bit guest operating systems. However, 64-bit operation is not possible.\n\nThis host does not support Intel VT-x."),
+            new Text("S18", NESTED, "fix-hyperv", "The virtualization host CADILLAC supports nested virtualization: NO"),
+            // Windows: S2b, S16, widened S6/S7/S7b/S8
+            new Text("S2b", WINDOWS, "ask-run-here", "Docker Desktop - Windows Hypervisor is not present"),
+            new Text("S16", WINDOWS, "ask-run-here", "WSL 2 requires an update to its kernel component. For information please visit https://aka.ms/wsl2kernel"),
+            new Text("S16", WINDOWS, "ask-run-here", "ERROR: GetVmId:318: CreateLxProcess: WSL 2 requires an update to its kernel component."),
+            new Text("S6", WINDOWS, "ask-run-here-hyperv", "DockerDesktopVM' because one of the Hyper-V components is not running"),
+            new Text("S7", WINDOWS, "ask-nested-warning", "wsl: nested virtualization is not supported on this computer"),
+            new Text("S7b", WINDOWS, "fix-wslconfig-nested", "\"Nested virtualization is not enabled on this OS build.\""),
+            new Text("S8", WINDOWS, "ask-run-here-hyperv", "failure in a Windows system call: No hay ning\u00fan hipervisor en este sistema."),
+            // Linux: S9d-S9g
+            new Text("S9d", LINUX_KVM, "ask-run-here", "ls: cannot access '/dev/kvm': No such file or directory"),
+            new Text("S9d", LINUX_KVM, "ask-run-here", "docker: Error response from daemon: error gathering device information while adding custom device \"/dev/kvm\": no such file or directory."),
+            new Text("S9d", LINUX_KVM, "ask-run-here", "qemu-system-x86_64: -machine accel=kvm: No accelerator found"),
+            new Text("S9d", LINUX_KVM, "ask-run-here", "failed to launch: /dev/kvm does not exist. Try 'sudo modprobe kvm_intel'."),
+            new Text("S9e", LINUX_KVM, "ask-run-here", "modprobe: FATAL: Module kvm-intel not found in directory /lib/modules/4.19.84-microsoft-standard"),
+            new Text("S9f", LINUX_KVM, "ask-vm-no-hw", "INFO: Your CPU does not support KVM extensions\nKVM acceleration can NOT be used"),
+            new Text("S9f", LINUX_KVM, "ask-vm-no-hw", "$ grep -c -w \"vmx\\|svm\" /proc/cpuinfo\n0"),
+            new Text("S9g", LINUX_KVM, "fix-bios", "failed to launch: KVM (vmx) is disabled by your BIOS."),
+            // normalisation: British spelling, a hyphen at a line break, Markdown emphasis, Windows paths
+            new Text("S1", WINDOWS, "ask-run-here", "Virtualisation support not detected"),
+            new Text("S1", WINDOWS, "ask-run-here", "**Virtualization support not de-\ntected**"),
+            new Text("S9", LINUX_KVM, "ask-run-here", "Failed to initialise KVM"));
 
     private static List<Playbook> shipped;
 
@@ -231,7 +260,8 @@ class ShippedSymptomsTest {
     @Test
     void unrelatedTextsMatchNothingHere() {
         for (String text : List.of("The printer is out of paper", "docker: Cannot connect to the Docker daemon at unix:///var/run/docker.sock.",
-                "Error response from daemon: pull access denied for foo, repository does not exist")) {
+                "Error response from daemon: pull access denied for foo, repository does not exist",
+                "VirtualBox can't enable the AMD-V extension. Please close all other virtualization programs. (VERR_SVM_IN_USE).")) {
             assertThat(SymptomMatcher.match(text, shipped)).as(text).isEmpty();
         }
     }

@@ -20,7 +20,7 @@ class MatchCommandTest {
 
     @Test
     void aKnownErrorTextNamesThePlaybookAndEntryNode() {
-        match.match(a.out, List.of("Virtualization", "support", "not", "detected"), null, false);
+        match.match(a.out, List.of("Virtualization", "support", "not", "detected"), null, false, false);
         assertThat(a.run()).isEqualTo(new Adapters.Run(0, """
                 1. windows-wsl2-virtualization at node 'ask-run-here'  (score 45)
                      symptom S1 (Docker Desktop: Virtualization support not detected (precondition check)) matched: "virtualization support not detected"
@@ -30,20 +30,49 @@ class MatchCommandTest {
     @Test
     void aLogFileIsReadAndATextNoPlaybookKnowsIsAFinding() throws Exception {
         Path log = Files.writeString(dir.resolve("app.log"), "12:00 started\n12:01 Virtualization support not detected\n");
-        match.match(a.out, null, log.toString(), false);
+        match.match(a.out, null, log.toString(), false, false);
         assertThat(a.run().out()).startsWith("1. windows-wsl2-virtualization at node 'ask-run-here'");
-        match.match(a.out, List.of("hello"), null, false);
+        match.match(a.out, List.of("hello"), null, false, false);
         assertThat(a.run()).isEqualTo(new Adapters.Run(1, "No playbook declares a symptom that matches this text."
                 + " 'playbook list' shows the playbooks; 'start <id>' walks one from its first question.\n"));
     }
 
     @Test
     void noTextOrAMissingLogIsBadInput() {
-        match.match(a.out, List.of(" "), null, false);
+        match.match(a.out, List.of(" "), null, false, false);
         assertThat(a.run()).isEqualTo(new Adapters.Run(2,
                 "Paste the error text: match \"<error text>\", or give a log: match --file <log>.\n"));
         Path missing = dir.resolve("missing.log");
-        match.match(a.out, null, missing.toString(), false);
+        match.match(a.out, null, missing.toString(), false, false);
         assertThat(a.run()).isEqualTo(new Adapters.Run(2, "Cannot read " + missing + ": " + missing + ". Check the path.\n"));
+    }
+
+    @Test
+    void jsonNamesTheRankedCandidatesAndIsValidJsonWhateverTheOutcome() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        match.match(a.out, List.of("Virtualization support not detected"), null, false, true);
+        Adapters.Run found = a.run();
+        assertThat(found).isEqualTo(new Adapters.Run(0, "{\"schema\":\"tshoot.match/1\",\"matched\":true,\"candidates\":[{\"rank\":1,"
+                + "\"playbook\":\"windows-wsl2-virtualization\",\"node\":\"ask-run-here\",\"score\":45,\"symptoms\":[{\"id\":\"S1\","
+                + "\"description\":\"Docker Desktop: Virtualization support not detected (precondition check)\","
+                + "\"matched\":\"virtualization support not detected\"}]}],\"closest\":[],\"error\":null}\n"));
+        match.match(a.out, List.of("the kernel module could not be found \u001b[2J"), null, false, true);
+        Adapters.Run none = a.run();
+        assertThat(none.exit()).isEqualTo(1);
+        assertThat(none.out()).doesNotContain("\u001b");
+        com.fasterxml.jackson.databind.JsonNode n = json.readTree(none.out());
+        assertThat(n.get("matched").asBoolean()).isFalse();
+        assertThat(n.get("candidates").size()).isZero();
+        assertThat(n.get("closest").get(0).get("playbook").asText()).isEqualTo("docker-desktop-linux-kvm");
+        match.match(a.out, List.of(" "), null, false, true);
+        Adapters.Run bad = a.run();
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(json.readTree(bad.out()).get("error").asText()).startsWith("Paste the error text");
+    }
+
+    @Test
+    void aTextNothingMatchesNamesTheClosestPlaybooksAndWhy() {
+        match.match(a.out, List.of("modprobe could not insert the kvm module"), null, false, false);
+        assertThat(a.run().out()).contains("Closest: docker-desktop-linux-kvm at node ");
     }
 }
