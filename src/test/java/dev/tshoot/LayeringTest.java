@@ -96,6 +96,18 @@ class LayeringTest {
                 .check(main);
     }
 
+    /** The hand-off (send) knows transcripts, not the use cases, the shell or Spring; only it knows the AWS SDK. */
+    @Test
+    void handoffKnowsNoUseCaseNoShellNoSpring() {
+        noClasses().that().resideInAPackage("dev.tshoot.handoff..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.tshoot.app..", "dev.tshoot.shell..", "dev.tshoot.repl..",
+                        "dev.tshoot.probe..", "org.springframework..", "org.jline..")
+                .check(main);
+        noClasses().that().resideOutsideOfPackage("dev.tshoot.handoff..")
+                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+                .check(main);
+    }
+
     @Test
     void onlyTheProcessPackageStartsProcesses() {
         noClasses().that().resideOutsideOfPackage("dev.tshoot.probe.process..")
@@ -130,9 +142,10 @@ class LayeringTest {
                 "org.jline.", "oshi.", "com.fasterxml.jackson."));
         FORBIDDEN_IMPORTS.put("probe", concat(up, "dev.tshoot.transcript.", "org.springframework.", "org.jline."));
         FORBIDDEN_IMPORTS.put("transcript", concat(up, "dev.tshoot.probe.", "org.springframework."));
+        FORBIDDEN_IMPORTS.put("shell", List.of("dev.tshoot.repl.", "org.springframework.", "jakarta.", "software.amazon.awssdk."));
+        FORBIDDEN_IMPORTS.put("handoff", concat(up, "dev.tshoot.probe.", "org.springframework.", "org.jline."));
         FORBIDDEN_IMPORTS.put("app", List.of("dev.tshoot.shell.", "dev.tshoot.repl.", "org.springframework.",
-                "org.jline.reader.", "org.jline.terminal."));
-        FORBIDDEN_IMPORTS.put("shell", List.of("dev.tshoot.repl.", "org.springframework.", "jakarta."));
+                "org.jline.reader.", "org.jline.terminal.", "software.amazon.awssdk."));
     }
 
     @Test

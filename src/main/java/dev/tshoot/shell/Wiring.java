@@ -132,6 +132,7 @@ public final class Wiring {
         all.addAll(ReplayCommands.commands(Lazy.of(() -> new ReplayCommands(catalog.get(), engine.get(), transcripts.get(),
                 terminals.reader(), terminals.terminal(), exit))));
         all.addAll(ExportCommands.commands(Lazy.of(() -> new ExportCommands(paths, exit))));
+        all.addAll(SendCommand.commands(Lazy.of(() -> new SendCommand(paths, exit))));
         all.addAll(ProbeCommands.commands(Lazy.of(() -> new ProbeCommands(diagnostics.get(), exit))));
         all.addAll(VersionCommand.commands(Lazy.of(() -> new VersionCommand(version, paths))));
         Catalog[] made = new Catalog[1];

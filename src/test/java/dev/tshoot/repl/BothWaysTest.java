@@ -75,7 +75,8 @@ class BothWaysTest {
                 {"export", T, "--preview-redactions"}, {"export", T, "-f", "md", "-o", md, "--force"}, {"export", T, "-f", "nope"},
                 {"probe", "list"}, {"probe", "run", "nosuch"}, {"probe", "run", "nosuch", "--json"}, {"diag", "--bogus"},
                 {"diag", "--help"}, {"completion", "bash"}, {"completion", "--words", "--", "playbook", "s"},
-                {"completion", "--words", "--", "run", "--a"}, {"completion", "fish"}}) {
+                {"completion", "--words", "--", "run", "--a"}, {"completion", "fish"},
+                {"send"}, {"send", T}, {"send", T, "--url", "ftp://x/y"}}) {
             l.add(List.of(a));
         }
         return l;
