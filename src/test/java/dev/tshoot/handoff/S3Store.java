@@ -80,11 +80,20 @@ final class S3Store implements AutoCloseable {
         Path out = Path.of("target/s3proxy.classpath").toAbsolutePath();
         if (!Files.isRegularFile(out) || Files.size(out) == 0) {
             String mvn = System.getProperty("os.name").startsWith("Windows") ? "mvn.cmd" : "mvn";
-            Process p = new ProcessBuilder(List.of(mvn, "-o", "-q", "-f", "src/test/s3proxy/pom.xml", "dependency:build-classpath",
-                    "-Dmdep.outputFile=" + out)).redirectErrorStream(true).start();
-            String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0 || !Files.isRegularFile(out)) {
-                throw new IllegalStateException("Could not resolve S3Proxy's class path (run once without -o to download it):\n" + said);
+            String said = "";
+            // offline first (fast, no network); a clean machine downloads S3Proxy once
+            for (List<String> mode : List.of(List.of("-o"), List.<String>of())) {
+                List<String> cmd = new java.util.ArrayList<>(List.of(mvn, "-q", "-B"));
+                cmd.addAll(mode);
+                cmd.addAll(List.of("-f", "src/test/s3proxy/pom.xml", "dependency:build-classpath", "-Dmdep.outputFile=" + out));
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (p.waitFor() == 0 && Files.isRegularFile(out) && Files.size(out) > 0) {
+                    break;
+                }
+            }
+            if (!Files.isRegularFile(out) || Files.size(out) == 0) {
+                throw new IllegalStateException("Could not resolve S3Proxy's class path (Maven Central unreachable?):\n" + said);
             }
         }
         return Files.readString(out).strip();
