@@ -57,7 +57,7 @@ public class ReplConfiguration {
 
     /**
      * The catalog's commands, in place of Spring Shell's registry of annotated methods and command
-     * beans (its own {@code clear} bean still joins it when the context is ready).
+     * beans (Spring Shell's own commands are not registered; {@code clear} is a catalog command).
      * {@code CommandRegistryCustomizer} would be the documented hook, but nothing in Spring Shell
      * 4.0.1 calls it.
      */

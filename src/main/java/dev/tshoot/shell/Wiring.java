@@ -134,6 +134,11 @@ public final class Wiring {
         all.addAll(ExportCommands.commands(Lazy.of(() -> new ExportCommands(paths, exit))));
         all.addAll(SendCommand.commands(Lazy.of(() -> new SendCommand(paths, exit))));
         all.addAll(ProbeCommands.commands(Lazy.of(() -> new ProbeCommands(diagnostics.get(), exit))));
+        // the terminal's own clear sequence (home, erase display), as the clear program writes it
+        all.add(CommandSpec.command("clear", "Shell", "Clear the screen").run((a, out) -> {
+            out.print("\u001b[H\u001b[2J");
+            out.flush();
+        }));
         all.addAll(VersionCommand.commands(Lazy.of(() -> new VersionCommand(version, paths))));
         Catalog[] made = new Catalog[1];
         all.add(Completions.command(Lazy.of(() -> new Completions(made[0], this)), exit));

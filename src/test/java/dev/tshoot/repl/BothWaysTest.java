@@ -76,7 +76,7 @@ class BothWaysTest {
                 {"probe", "list"}, {"probe", "run", "nosuch"}, {"probe", "run", "nosuch", "--json"}, {"diag", "--bogus"},
                 {"diag", "--help"}, {"completion", "bash"}, {"completion", "--words", "--", "playbook", "s"},
                 {"completion", "--words", "--", "run", "--a"}, {"completion", "fish"},
-                {"send"}, {"send", T}, {"send", T, "--url", "ftp://x/y"}}) {
+                {"send"}, {"send", T}, {"send", T, "--url", "ftp://x/y"}, {"clear"}}) {
             l.add(List.of(a));
         }
         return l;
