@@ -20,6 +20,11 @@ public final class Console {
 
     public static boolean color() { return STYLER.color(); }
 
+    /** What clears the screen: the terminal's sequence on a terminal that is not {@code dumb} (colours or not), else nothing. */
+    public static String clearScreen() {
+        return terminal() && !"dumb".equals(System.getenv("TERM")) ? Styler.ANSI.clearScreen() : "";
+    }
+
     /**
      * True when standard input and output are a terminal. On JDK 22 and later {@code System.console()}
      * is not null for piped output, so its {@code isTerminal()} is asked where it exists.

@@ -41,10 +41,15 @@ public class SessionHolder {
 
     /** Starts a recorded session, closing any earlier one. Warnings (e.g. disk full) go to {@code out}. */
     public Session start(Playbook pb, PrintWriter out) {
-        if (active()) {
-            out.println(Console.dim("Closing the earlier session (" + writer().file().getFileName() + ")."));
+        TranscriptWriter earlier = active() ? writer() : null;
+        if (earlier != null) {
+            out.println(Console.dim("Closing the earlier session (" + earlier.file().getFileName() + ")."));
         }
         close("user");
+        if (earlier != null) {
+            // its transcript is closed now: the seal is the only moment the user sees it
+            SessionReports.seal(out, earlier);
+        }
         consent.warnings().forEach(msg -> out.println(Console.yellow("warning: ") + msg));
         dev.tshoot.playbook.Provenance provenance = dev.tshoot.playbook.Signatures.check(pb, consent.keys());
         out.println(Console.dim("Playbook " + SafeText.line(provenance.describe()) + (provenance.trusted()
@@ -68,8 +73,14 @@ public class SessionHolder {
         }
     }
 
-    /** At the end of the process: a session still open is closed as interrupted. */
-    public void shutdown() {
+    /** At the end of the process: a session still open is closed as interrupted, and its seal shown on {@code out}. */
+    public void shutdown(PrintWriter out) {
+        TranscriptWriter open = active() ? writer() : null;
         close("interrupted");
+        if (open != null) {
+            out.println("The open session was closed as interrupted. Transcript: " + open.file());
+            SessionReports.seal(out, open);
+            out.flush();
+        }
     }
 }

@@ -134,9 +134,9 @@ public final class Wiring {
         all.addAll(ExportCommands.commands(Lazy.of(() -> new ExportCommands(paths, exit))));
         all.addAll(SendCommand.commands(Lazy.of(() -> new SendCommand(paths, exit))));
         all.addAll(ProbeCommands.commands(Lazy.of(() -> new ProbeCommands(diagnostics.get(), exit))));
-        // the terminal's own clear sequence (home, erase display), as the clear program writes it
+        // the terminal's clear sequence from the text layer; nothing when the output is not a terminal
         all.add(CommandSpec.command("clear", "Shell", "Clear the screen").run((a, out) -> {
-            out.print("\u001b[H\u001b[2J");
+            out.print(Console.clearScreen());
             out.flush();
         }));
         all.addAll(VersionCommand.commands(Lazy.of(() -> new VersionCommand(version, paths))));
@@ -146,10 +146,11 @@ public final class Wiring {
         return made[0];
     }
 
-    /** Closes a session still open (as interrupted), so its transcript ends cleanly. */
+    /** Closes a session still open (as interrupted), so its transcript ends cleanly, and shows its seal. */
     public void close() {
         if (holder.made()) {
-            holder.get().shutdown();
+            holder.get().shutdown(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out,
+                    java.nio.charset.StandardCharsets.UTF_8), true));
         }
     }
 

@@ -58,6 +58,11 @@ public final class Styler {
         return style(Words.resultTone(result), Words.result(result));
     }
 
+    /** The sequence that clears a terminal's screen (cursor home, erase display), as {@code clear} writes it; empty when plain. */
+    public String clearScreen() {
+        return color ? "\u001b[H\u001b[2J" : "";
+    }
+
     /** A builder of a line mixing plain and styled pieces, rendered by this styler. */
     public Line line() {
         return new Line();

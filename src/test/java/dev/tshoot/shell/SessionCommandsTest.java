@@ -71,4 +71,34 @@ class SessionCommandsTest {
         assertThat(sealed.exit()).as(sealed.out()).isZero();
         assertThat(sealed.out()).startsWith("SEALED  " + t + "\n");
     }
+
+    @Test
+    void aSessionClosedByStartingAnotherOrByLeavingShowsItsSeal() throws Exception {
+        SessionHolder holder = new SessionHolder(new Recorder(Fixtures.engine(), transcripts.resolve("a"), "test", false), null);
+        String f = "src/test/resources/playbooks/valid/001_walk.yaml";
+        dev.tshoot.playbook.Playbook pb = new dev.tshoot.playbook.PlaybookLoader()
+                .load(f, java.nio.file.Files.readAllBytes(Path.of(f)), null).playbook();
+        holder.start(pb, a.out).answer("windows");
+        Path first = holder.writer().file();
+        a.run();
+
+        SessionHolder second = new SessionHolder(new Recorder(Fixtures.engine(), transcripts.resolve("b"), "test", false), null);
+        second.start(pb, a.out);
+        a.run();
+        holder.start(pb, a.out);
+        String out = a.run().out();
+        String seal = new dev.tshoot.transcript.TranscriptVerifier().verify(first).sealCode();
+        assertThat(seal).isNotNull();
+        assertThat(out).contains("Closing the earlier session (" + first.getFileName() + ").\n"
+                + "Seal: " + seal + "  (paste it into the ticket)\n");
+
+        Path open = second.writer().file();
+        second.shutdown(a.out);
+        String sealed = new dev.tshoot.transcript.TranscriptVerifier().verify(open).sealCode();
+        assertThat(a.run().out()).isEqualTo("The open session was closed as interrupted. Transcript: " + open + "\n"
+                + "Seal: " + sealed + "  (paste it into the ticket)\n"
+                + "Whoever holds the seal can check the transcript: transcript verify " + open + " --seal " + sealed + "\n");
+        second.shutdown(a.out);
+        assertThat(a.run().out()).as("nothing open: nothing to say").isEmpty();
+    }
 }
