@@ -1,9 +1,5 @@
 package dev.tshoot.app;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import dev.tshoot.playbook.Playbook;
@@ -75,14 +71,9 @@ public final class MatchSymptoms {
         String text;
         if (file != null && !file.isBlank()) {
             try {
-                long size = Files.size(Path.of(file));
-                if (size > MAX_FILE_BYTES) {
-                    return new Refused("The file " + file + " is " + size
-                            + " bytes; give at most 16 MiB (the part of the log with the error).");
-                }
-                text = new String(Files.readAllBytes(Path.of(file)), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return new Refused("Cannot read " + file + ": " + e.getMessage() + ". Check the path.");
+                text = TextFile.read(file, (int) MAX_FILE_BYTES, "log", "give at most 16 MiB (the part of the log with the error)");
+            } catch (TextFile.Unread e) {
+                return new Refused(e.getMessage());
             }
         } else {
             text = words == null ? "" : String.join(" ", words);

@@ -2,8 +2,6 @@ package dev.tshoot.app;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -89,14 +87,12 @@ public final class PasteDiagnostics {
                 if (file.equals("-")) {
                     t = new String(stdin.readNBytes((int) MAX_FILE_BYTES), StandardCharsets.UTF_8);
                 } else {
-                    long size = Files.size(Path.of(file));
-                    if (size > MAX_FILE_BYTES) {
-                        return new Refused("The file " + file + " is " + size + " bytes; give at most 4 MiB (the command's output).");
-                    }
-                    t = new String(Files.readAllBytes(Path.of(file)), StandardCharsets.UTF_8);
+                    t = TextFile.read(file, (int) MAX_FILE_BYTES, "command output", "give at most 4 MiB (the command's output)");
                 }
+            } catch (TextFile.Unread e) {
+                return new Refused(e.getMessage());
             } catch (IOException e) {
-                return new Refused("Cannot read " + file + ": " + e.getMessage() + ". Check the path.");
+                return new Refused("Cannot read standard input: " + e.getMessage() + ".");
             }
         }
         if (t == null || t.isBlank()) {

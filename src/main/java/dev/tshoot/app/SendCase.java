@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -74,7 +73,7 @@ public final class SendCase {
         } catch (IllegalArgumentException e) {
             return bad(out, e.getMessage());
         }
-        Path file = resolve(req.file());
+        Path file = dev.tshoot.transcript.export.ExportJob.resolve(req.file(), transcriptsDir);
         if (file == null || !Files.isRegularFile(file)) {
             return bad(out, "No file '" + req.file() + "'. Name a transcript or an export bundle; 'transcript list' shows the transcripts.");
         }
@@ -110,17 +109,21 @@ public final class SendCase {
         out.println("SHA-256: " + f.sha256());
     }
 
-    /** The transcript's bundle next to it ({@code <name>.zip}): made once, reused by every later send. */
+    /**
+     * The transcript's bundle next to it ({@code <name>.zip}): made once, reused by every later send
+     * while the transcript has not changed since.
+     */
     private CaseFacts fromTranscript(Path transcript, PrintWriter out) throws IOException, TranscriptReader.UnreadableException {
         String name = transcript.getFileName().toString().replaceFirst("\\.jsonl$", "");
         Path bundle = transcript.resolveSibling(name + ".zip");
-        if (!Files.exists(bundle)) {
+        // a bundle older than its transcript misses what was recorded since: made again
+        if (!Files.exists(bundle) || Files.getLastModifiedTime(transcript).compareTo(Files.getLastModifiedTime(bundle)) > 0) {
             ExportSource source = ExportSource.load(transcript, playbooksDir);
             byte[] bytes = new Exporter().export(source, ExportFormat.BUNDLE);
             Path tmp = Files.createTempFile(transcript.toAbsolutePath().getParent(), ".tshoot-send-", ".tmp");
             try {
                 Files.write(tmp, bytes);
-                Files.move(tmp, bundle);
+                Files.move(tmp, bundle, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(tmp);
             }
@@ -169,18 +172,6 @@ public final class SendCase {
             return u;
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException(option + " is not a valid address (" + e.getReason() + ").");
-        }
-    }
-
-    private Path resolve(String f) {
-        try {
-            Path p = Path.of(f);
-            if (!p.isAbsolute() && !Files.exists(p) && transcriptsDir != null && Files.exists(transcriptsDir.resolve(p))) {
-                return transcriptsDir.resolve(p);
-            }
-            return p;
-        } catch (InvalidPathException e) {
-            return null;
         }
     }
 

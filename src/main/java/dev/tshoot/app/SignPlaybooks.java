@@ -164,7 +164,7 @@ public final class SignPlaybooks {
         try {
             if (Files.exists(sigPath, LinkOption.NOFOLLOW_LINKS)) {
                 boolean regular = Files.isRegularFile(sigPath, LinkOption.NOFOLLOW_LINKS);
-                if (regular && Arrays.equals(Files.readAllBytes(sigPath), text)) {
+                if (regular && Files.size(sigPath) == text.length && Arrays.equals(Files.readAllBytes(sigPath), text)) {
                     return new Signed(file, sigPath, sig, true, line, warnings);
                 }
                 if (!force) {

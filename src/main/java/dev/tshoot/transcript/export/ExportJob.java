@@ -196,6 +196,14 @@ public final class ExportJob {
     }
 
     private Path resolve(String file) {
+        return resolve(file, transcriptsDir);
+    }
+
+    /**
+     * A file named on the command line: as given when it exists (or is absolute), else under
+     * {@code transcriptsDir} when it is there; null when it is not a valid path.
+     */
+    public static Path resolve(String file, Path transcriptsDir) {
         try {
             Path p = Path.of(file);
             if (!Files.exists(p) && !p.isAbsolute() && transcriptsDir != null && Files.exists(transcriptsDir.resolve(file))) {
