@@ -136,12 +136,12 @@ final class ChainWalk {
         if (line.tooLong()) {
             return "is unreadable: the line is longer than " + LineSource.MAX_LINE + " bytes";
         }
-        if (!LineSeal.hasSuffix(line)) {
+        if (line.seal() == LineSource.SEAL_UNKNOWN && !LineSeal.hasSuffix(line)) { // a line checked ahead has it
             return "was altered: its content does not match its hash";
         }
         boolean utf8 = line.utf8();
         // bytes that are not UTF-8 are read as text with replacement characters, as they always were
-        if (utf8 ? !seal.matches(line) : TranscriptJson.checkSeal(line.text()) == null) {
+        if (utf8 ? !sealed(line) : TranscriptJson.checkSeal(line.text()) == null) {
             return "was altered: its content does not match its hash";
         }
         LineParser.Envelope e = envelopes == null || !utf8 ? null : envelopes.read(line);
@@ -174,6 +174,15 @@ final class ChainWalk {
         }
         closed = "session-ended".equals(type);
         return null;
+    }
+
+    /** The line's own hash holds: as checked ahead on the reading thread, else checked here. */
+    private boolean sealed(LineSource.Line line) {
+        return switch (line.seal()) {
+            case LineSource.SEAL_OK -> true;
+            case LineSource.SEAL_BAD -> false;
+            default -> seal.matches(line);
+        };
     }
 
     /** A cut-off line is a prefix of JSON: it does not parse because the input ends too early. */

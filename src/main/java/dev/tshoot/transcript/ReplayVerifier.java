@@ -60,6 +60,13 @@ public final class ReplayVerifier {
 
     private final SessionEngine engine;
 
+    /**
+     * The event types a re-walk reads past (what was shown, notes, the end): their lines are checked
+     * and chained as every other, not built ({@link TranscriptPass}). The walk's handlers for them
+     * only add them to a segment that nothing reads them from again.
+     */
+    private static final java.util.Set<String> IGNORED = java.util.Set.of("prompt-shown", "note", "session-ended");
+
     /** The OS family a recorded host summary names, so the playbook picks the same command. */
     static dev.tshoot.playbook.OsFamily osFamily(TranscriptHeader.Host host) {
         return dev.tshoot.playbook.OsFamily.fromOsName(host == null ? null : host.os());
@@ -81,7 +88,7 @@ public final class ReplayVerifier {
         TranscriptPass.Outcome o = TranscriptPass.run(transcript, true, true, h -> {
             walk[0] = new Walk(pb, osFamily(h.host()));
             return walk[0]::accept;
-        }, () -> { });
+        }, () -> { }, IGNORED, () -> walk[0].read++, true);
         TranscriptHeader h = o.header();
         TranscriptVerifier.Result chain = o.chain();
         if (chain.status() == TranscriptVerifier.Status.UNREADABLE) {

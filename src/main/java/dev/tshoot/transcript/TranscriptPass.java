@@ -2,6 +2,7 @@ package dev.tshoot.transcript;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -38,15 +39,36 @@ final class TranscriptPass {
      */
     static Outcome run(Path file, boolean verify, boolean untilBroken,
             Function<TranscriptHeader, Consumer<SessionEvent>> sinks, Runnable skipped) throws UnreadableException {
+        return run(file, verify, untilBroken, sinks, skipped, Set.of(), () -> { });
+    }
+
+    /**
+     * As above; an event line whose type is in {@code skim} is checked as any other but not built:
+     * {@code skimmed} runs for it instead of the sink (for a reader that ignores those events).
+     */
+    static Outcome run(Path file, boolean verify, boolean untilBroken,
+            Function<TranscriptHeader, Consumer<SessionEvent>> sinks, Runnable skipped, Set<String> skim,
+            Runnable skimmed) throws UnreadableException {
+        return run(file, verify, untilBroken, sinks, skipped, skim, skimmed, false);
+    }
+
+    /** As above; {@code handOff}: the sink (and {@code skipped}, {@code skimmed}) run on a thread of their own ({@link SinkThread}). */
+    static Outcome run(Path file, boolean verify, boolean untilBroken,
+            Function<TranscriptHeader, Consumer<SessionEvent>> sinks, Runnable skipped, Set<String> skim,
+            Runnable skimmed, boolean handOff) throws UnreadableException {
         TranscriptReader.requireRegular(file);
-        try (LineSource src = new LineSource(file)) {
+        SinkThread thread = null;
+        try (LineSource src = new LineSource(file, verify)) {
             LineSource.Line first = src.next();
             TranscriptHeader header = TranscriptReader.readHeader(first, file);
             ChainWalk chain = verify ? new ChainWalk(null) : null;
             TranscriptVerifier.Result verdict = verify ? chain.header(first) : null;
             Consumer<SessionEvent> sink = sinks.apply(header);
+            if (handOff) {
+                thread = new SinkThread(sink, skimmed, skipped);
+            }
             LineParser lines = new LineParser(src);
-            Decoder decoder = new Decoder(lines, header.formatVersion() == TranscriptV1.VERSION, file);
+            Decoder decoder = new Decoder(lines, header.formatVersion() == TranscriptV1.VERSION, file, skim);
             UnreadableException failure = null;
             LineSource.Line line;
             while ((line = src.next()) != null) {
@@ -65,7 +87,17 @@ final class TranscriptPass {
                 }
                 try {
                     SessionEvent e = decoder.event(line);
-                    if (e == null) {
+                    if (thread != null) {
+                        if (decoder.skimmed) {
+                            thread.skimmed();
+                        } else if (e == null) {
+                            thread.skipped();
+                        } else {
+                            thread.event(e, line.length());
+                        }
+                    } else if (decoder.skimmed) {
+                        skimmed.run();
+                    } else if (e == null) {
                         skipped.run(); // a torn or damaged line: verification reports it
                     } else {
                         sink.accept(e);
@@ -80,9 +112,19 @@ final class TranscriptPass {
             if (verify && verdict == null) {
                 verdict = chain.finish();
             }
+            if (thread != null) {
+                thread.finish(); // every event handed over has reached the sink
+            }
             return new Outcome(header, verdict, failure);
         } catch (IOException e) {
             throw new UnreadableException("Could not read " + file + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnreadableException("Reading " + file + " was interrupted.");
+        } finally {
+            if (thread != null) {
+                thread.close();
+            }
         }
     }
 
@@ -91,12 +133,16 @@ final class TranscriptPass {
         private final LineParser lines;
         private final boolean v1;
         private final Path file;
+        private final Set<String> skim;
         private boolean done;
+        /** The line was checked and not built: its type is one the reader skims. */
+        boolean skimmed;
         private SessionEvent event;
         private UnreadableException failure;
         private LineParser.Envelope envelope;
 
-        Decoder(LineParser lines, boolean v1, Path file) {
+        Decoder(LineParser lines, boolean v1, Path file, Set<String> skim) {
+            this.skim = skim;
             this.lines = lines;
             this.v1 = v1;
             this.file = file;
@@ -104,6 +150,7 @@ final class TranscriptPass {
 
         void reset() {
             done = false;
+            skimmed = false;
             event = null;
             failure = null;
             envelope = null;
@@ -134,8 +181,13 @@ final class TranscriptPass {
                 JsonParser p = lines.at(line);
                 if (p != null) {
                     try {
-                        WireStream.Line w = WireStream.event(p);
+                        WireStream.Line w = WireStream.event(p, skim);
                         if (w != null && lines.closedAt(line)) {
+                            if (w.event() == null) {
+                                skimmed = true;
+                                envelope = new LineParser.Envelope(w.seq(), w.prev(), w.type());
+                                return;
+                            }
                             event = WireMapping.toEngine(w.event());
                             envelope = new LineParser.Envelope(w.event().seq(), w.prev(), w.type());
                             return;

@@ -105,7 +105,7 @@ public final class TranscriptVerifier {
         } catch (BoundedFiles.Refused e) {
             return unreadable(e.getMessage());
         }
-        try (LineSource src = new LineSource(file)) {
+        try (LineSource src = new LineSource(file, true)) {
             long[] sealedLine = {0};
             Result r = verify(src, sealDigits, sealedLine);
             return sealDigits == null ? r : checkSeal(r, sealDigits, sealedLine[0]);

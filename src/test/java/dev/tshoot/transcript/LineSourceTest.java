@@ -123,4 +123,74 @@ class LineSourceTest {
         assertThat(got.get(1).text()).isEqualTo("ooo");
         assertThat(got.get(1).tooLong()).isFalse();
     }
+    /**
+     * Read ahead on a second thread: the same lines (bytes, numbers, ends) as reading on one, each
+     * line's own hash checked ahead exactly as {@link LineSeal#matches} checks it, on a file whose
+     * lines cross chunk boundaries, grow the buffer past a chunk, are altered, torn or too long.
+     */
+    @Test
+    void readingAheadGivesTheSameLinesAndTheSealVerdictOfEach(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        StringBuilder sb = new StringBuilder();
+        java.util.Random r = new java.util.Random(7);
+        for (int i = 0; i < 5000; i++) {
+            String body = "{\"seq\":" + i + ",\"text\":\"" + "é".repeat(r.nextInt(3)) + "y".repeat(r.nextInt(i % 500 == 0 ? 200_000 : 300)) + "\"";
+            String line = sealed(body + "}");
+            if (i % 97 == 0) {
+                line = line.replace("\"seq\":", "\"seq\": "); // altered after it was hashed
+            }
+            sb.append(line).append(i % 11 == 0 ? "\r\n" : "\n");
+        }
+        sb.append("{\"seq\":5000,\"torn");
+        java.nio.file.Path f = dir.resolve("t.jsonl");
+        java.nio.file.Files.writeString(f, sb, StandardCharsets.UTF_8);
+        LineSeal seal = new LineSeal();
+        int checked = 0;
+        int bad = 0;
+        try (LineSource one = new LineSource(f, false); LineSource ahead = new LineSource(f, true)) {
+            while (true) {
+                LineSource.Line a = one.next();
+                LineSource.Line b = ahead.next();
+                if (a == null) {
+                    assertThat(b).isNull();
+                    break;
+                }
+                assertThat(b.number()).isEqualTo(a.number());
+                assertThat(b.text()).isEqualTo(a.text());
+                assertThat(b.terminated()).isEqualTo(a.terminated());
+                assertThat(b.tooLong()).isEqualTo(a.tooLong());
+                assertThat(b.ascii()).isEqualTo(a.ascii());
+                assertThat(ahead.buffer()).isSameAs(b.bytes());
+                assertThat(ahead.limit()).isGreaterThanOrEqualTo(b.end());
+                assertThat(a.seal()).isEqualTo(LineSource.SEAL_UNKNOWN);
+                if (LineSeal.hasSuffix(a) && a.utf8()) {
+                    checked++;
+                    boolean ok = seal.matches(a);
+                    bad += ok ? 0 : 1;
+                    assertThat(b.seal()).as("line %d", a.number()).isEqualTo(ok ? LineSource.SEAL_OK : LineSource.SEAL_BAD);
+                } else {
+                    assertThat(b.seal()).isEqualTo(LineSource.SEAL_UNKNOWN);
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(5000);
+        assertThat(bad).isEqualTo(52);
+    }
+
+    /** The line as the writer seals it: the body's SHA-256 as its last member. */
+    private static String sealed(String body) {
+        return body.substring(0, body.length() - 1) + ",\"hash\":\"" + TranscriptJson.sha256(body) + "\"}";
+    }
+
+    /** Closing a read-ahead source before its end stops its thread (nothing is left reading the file). */
+    @Test
+    void closingEarlyStopsTheReadingThread(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = dir.resolve("t.jsonl");
+        java.nio.file.Files.writeString(f, "{\"a\":1}\n".repeat(200_000));
+        try (LineSource ahead = new LineSource(f, true)) {
+            assertThat(ahead.next().text()).isEqualTo("{\"a\":1}");
+        }
+        Thread.sleep(50);
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("tshoot-transcript-read-ahead"));
+    }
 }

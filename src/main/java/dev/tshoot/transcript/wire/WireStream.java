@@ -33,7 +33,11 @@ import com.fasterxml.jackson.core.JsonToken;
 public final class WireStream {
 
     /** An event line read: the record, its {@code type} and its {@code prev} (the hash chain's link). */
-    public record Line(WireEvent event, String type, String prev) {}
+    public record Line(WireEvent event, String type, String prev, long seq) {
+        public Line(WireEvent event, String type, String prev) {
+            this(event, type, prev, event.seq());
+        }
+    }
 
     private enum Kind { STRING, LONG, INTEGER, BOOLEAN, INSTANT, VOCABULARY, RECORD, STRINGS, RECORDS, STRING_MAP, STRING_MAPS, UNTYPED_MAP }
 
@@ -41,6 +45,8 @@ public final class WireStream {
     private static final class Shape {
         final Constructor<?> constructor;
         final Map<String, Integer> index = new HashMap<>();
+        /** The JSON names in component order: a writer writes them in this order, so the next name is tried first. */
+        final String[] names;
         final Kind[] kinds;
         final Shape[] nested;
         final Map<String, ?>[] vocabularies;
@@ -54,6 +60,7 @@ public final class WireStream {
                 throw new IllegalStateException(record + " has more components than a shape holds");
             }
             kinds = new Kind[rc.length];
+            names = new String[rc.length];
             nested = new Shape[rc.length];
             vocabularies = new Map[rc.length];
             Class<?>[] types = new Class<?>[rc.length];
@@ -63,6 +70,7 @@ public final class WireStream {
                 JsonProperty jp = rc[i].getAccessor().getAnnotation(JsonProperty.class); // the annotation targets methods, not components
                 String name = jp == null ? rc[i].getName() : jp.value();
                 index.put(name, i);
+                names[i] = name;
                 types[i] = rc[i].getType();
                 kinds[i] = kind(rc[i].getType(), rc[i].getGenericType(), i);
                 if ((jp != null && jp.required()) || rc[i].getType().isPrimitive()) {
@@ -80,6 +88,14 @@ public final class WireStream {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(record + " has no canonical constructor", e);
             }
+        }
+
+        /** The component named {@code name}, trying {@code guess} first (the one after the last found); null when none is. */
+        Integer find(String name, int guess) {
+            if (guess >= 0 && guess < names.length && names[guess].equals(name)) {
+                return guess;
+            }
+            return index.get(name);
         }
 
         private Kind kind(Class<?> t, Type generic, int i) {
@@ -151,6 +167,15 @@ public final class WireStream {
      * when the line is not one this reader takes (the parser is then somewhere inside it: drop it).
      */
     public static Line event(JsonParser p) throws IOException {
+        return event(p, Set.of());
+    }
+
+    /**
+     * As {@link #event(JsonParser)}, but a line whose type is in {@code skim} is only checked, the
+     * same way, and not built: its strings are stepped over, not copied, and the line read has no
+     * {@link Line#event()} (null). For a reader that needs such a line's chain members, not its content.
+     */
+    public static Line event(JsonParser p, Set<String> skim) throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             return null;
         }
@@ -163,18 +188,21 @@ public final class WireStream {
         String prev = null;
         boolean hash = false;
         boolean redactions = false;
+        boolean build = true;
+        int next = 0;
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
-            Integer i = shape == null ? null : shape.index.get(name);
+            Integer i = shape == null ? null : shape.find(name, next);
             if (i != null) {
+                next = i + 1;
                 long bit = 1L << i;
                 if ((seen & bit) != 0) {
                     return null;
                 }
                 seen |= bit;
-                Object value = value(p, v, shape.kinds[i], shape, i);
+                Object value = value(p, v, shape.kinds[i], shape, i, build);
                 if (value == GIVE_UP) {
                     return null;
                 }
@@ -192,6 +220,7 @@ public final class WireStream {
                         return null;
                     }
                     args = new Object[shape.kinds.length];
+                    build = !skim.contains(type);
                     if (seqSeen) {
                         args[shape.seq] = seq;
                         seen |= 1L << shape.seq;
@@ -230,6 +259,9 @@ public final class WireStream {
         if (t != JsonToken.END_OBJECT || shape == null || prev == null || (seen & shape.required) != shape.required) {
             return null;
         }
+        if (!build) {
+            return new Line(null, type, prev, (Long) args[shape.seq]);
+        }
         WireEvent e = (WireEvent) construct(shape, args);
         return e == null ? null : new Line(e, type, prev);
     }
@@ -242,9 +274,12 @@ public final class WireStream {
         }
     }
 
-    private static Object value(JsonParser p, JsonToken v, Kind kind, Shape shape, int i) throws IOException {
+    /** Stands for a value checked and not built (a line skimmed). */
+    private static final Object CHECKED = new Object();
+
+    private static Object value(JsonParser p, JsonToken v, Kind kind, Shape shape, int i, boolean build) throws IOException {
         return switch (kind) {
-            case STRING -> v == JsonToken.VALUE_STRING ? p.getText() : GIVE_UP;
+            case STRING -> v != JsonToken.VALUE_STRING ? GIVE_UP : build ? p.getText() : CHECKED;
             case LONG -> isLong(p, v) ? (Object) p.getLongValue() : GIVE_UP;
             case INTEGER -> v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT
                     ? (Object) p.getIntValue() : GIVE_UP;
@@ -257,9 +292,9 @@ public final class WireStream {
                 Object w = v == JsonToken.VALUE_STRING ? shape.vocabularies[i].get(p.getText()) : null;
                 yield w == null ? GIVE_UP : w;
             }
-            case RECORD -> v == JsonToken.START_OBJECT ? record(p, shape.nested[i]) : GIVE_UP;
-            case STRINGS -> strings(p, v);
-            case RECORDS -> records(p, v, shape.nested[i]);
+            case RECORD -> v == JsonToken.START_OBJECT ? record(p, shape.nested[i], build) : GIVE_UP;
+            case STRINGS -> strings(p, v, build);
+            case RECORDS -> records(p, v, shape.nested[i], build);
             case STRING_MAP -> stringMap(p, v);
             case STRING_MAPS -> stringMaps(p, v);
             case UNTYPED_MAP -> v == JsonToken.START_OBJECT ? untypedObject(p) : GIVE_UP;
@@ -270,47 +305,55 @@ public final class WireStream {
         return v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER;
     }
 
-    private static Object strings(JsonParser p, JsonToken v) throws IOException {
+    private static Object strings(JsonParser p, JsonToken v, boolean build) throws IOException {
         if (v != JsonToken.START_ARRAY) {
             return GIVE_UP;
         }
-        List<String> out = new ArrayList<>();
+        List<String> out = build ? new ArrayList<>() : null;
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.VALUE_STRING) {
-            out.add(p.getText());
+            if (build) {
+                out.add(p.getText());
+            }
         }
-        return t == JsonToken.END_ARRAY ? out : GIVE_UP;
+        return t != JsonToken.END_ARRAY ? GIVE_UP : build ? out : CHECKED;
     }
 
-    private static Object records(JsonParser p, JsonToken v, Shape shape) throws IOException {
+    private static Object records(JsonParser p, JsonToken v, Shape shape, boolean build) throws IOException {
         if (v != JsonToken.START_ARRAY) {
             return GIVE_UP;
         }
-        List<Object> out = new ArrayList<>();
+        List<Object> out = build ? new ArrayList<>() : null;
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
-            Object r = record(p, shape);
+            Object r = record(p, shape, build);
             if (r == GIVE_UP) {
                 return GIVE_UP;
             }
-            out.add(r);
+            if (build) {
+                out.add(r);
+            }
         }
-        return t == JsonToken.END_ARRAY ? out : GIVE_UP;
+        return t != JsonToken.END_ARRAY ? GIVE_UP : build ? out : CHECKED;
     }
 
     /** A nested record (an option, a snippet, a condition, a handover), its start already read. */
-    private static Object record(JsonParser p, Shape shape) throws IOException {
+    private static Object record(JsonParser p, Shape shape, boolean build) throws IOException {
         Object[] args = new Object[shape.kinds.length];
         long seen = 0;
         JsonToken t;
+        int next = 0;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            Integer i = shape.index.get(p.currentName());
+            Integer i = shape.find(p.currentName(), next);
+            if (i != null) {
+                next = i + 1;
+            }
             JsonToken v = p.nextToken();
             if (i == null || (seen & (1L << i)) != 0) {
                 return GIVE_UP;
             }
             seen |= 1L << i;
-            Object value = value(p, v, shape.kinds[i], shape, i);
+            Object value = value(p, v, shape.kinds[i], shape, i, build);
             if (value == GIVE_UP) {
                 return GIVE_UP;
             }
@@ -318,6 +361,9 @@ public final class WireStream {
         }
         if (t != JsonToken.END_OBJECT || (seen & shape.required) != shape.required) {
             return GIVE_UP;
+        }
+        if (!build) {
+            return CHECKED;
         }
         Object r = construct(shape, args);
         return r == null ? GIVE_UP : r;

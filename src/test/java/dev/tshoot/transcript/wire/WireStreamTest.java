@@ -53,6 +53,7 @@ class WireStreamTest {
         for (String line : lines.subList(1, lines.size())) {
             WireStream.Line w = stream(line);
             assertThat(w).as("taken: %s", line).isNotNull();
+            assertSkimmedAlike(line, w);
             types.add(w.type());
             assertSame(line, w);
             JsonNode tree = TranscriptJson.MAPPER.readTree(line);
@@ -73,6 +74,7 @@ class WireStreamTest {
                 for (String a : altered) {
                     variants++;
                     WireStream.Line got = stream(a);
+                    assertSkimmedAlike(a, got);
                     if (got != null) {
                         taken++;
                         assertSame(a, got);
@@ -97,6 +99,29 @@ class WireStreamTest {
         assertThat(got.event()).as(line).isEqualTo(expected);
         assertThat(got.type()).isEqualTo(tree.path("type").asText());
         assertThat(got.prev()).isEqualTo(tree.path("prev").asText());
+    }
+
+    /**
+     * A skimmed line (checked, not built) is taken exactly when the full reading takes it, with the
+     * same chain members: skimming changes what is built, never what is accepted.
+     */
+    private static void assertSkimmedAlike(String line, WireStream.Line full) {
+        WireStream.Line skim;
+        try (JsonParser p = TranscriptJson.MAPPER.getFactory().createParser(line.getBytes(StandardCharsets.UTF_8))) {
+            WireStream.Line l = WireStream.event(p, WireCodec.TYPES.keySet());
+            skim = l != null && p.nextToken() == null ? l : null;
+        } catch (Exception e) {
+            skim = null;
+        }
+        if (full == null) {
+            assertThat(skim).as("skimmed but not taken whole: %s", line).isNull();
+            return;
+        }
+        assertThat(skim).as("taken whole but not skimmed: %s", line).isNotNull();
+        assertThat(skim.event()).isNull();
+        assertThat(skim.type()).isEqualTo(full.type());
+        assertThat(skim.prev()).isEqualTo(full.prev());
+        assertThat(skim.seq()).isEqualTo(full.event().seq());
     }
 
     private static WireStream.Line stream(String line) {
