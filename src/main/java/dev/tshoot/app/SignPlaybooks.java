@@ -203,7 +203,27 @@ public final class SignPlaybooks {
         } catch (IOException e) {
             return new Refused(e.getMessage());
         }
+        String notPlaybook = notAPlaybook(file, bytes);
+        if (notPlaybook != null) {
+            return new Refused(notPlaybook);
+        }
         return new Verified(file, Signatures.check(file, PlaybookLoader.sha256(bytes), keys));
+    }
+
+    /**
+     * Null when {@code bytes} read as a tshoot playbook (a YAML mapping with {@code apiVersion: tshoot/v1}
+     * and {@code kind: Playbook}; lint findings do not matter, a signature covers bytes), else why not.
+     */
+    static String notAPlaybook(Path file, byte[] bytes) {
+        LocatedYaml y = LocatedYaml.parse(file.toString(), bytes);
+        com.fasterxml.jackson.databind.JsonNode root = y.fatal() ? null : y.root();
+        if (root != null && root.isObject() && root.path("apiVersion").asText("").startsWith("tshoot/")
+                && root.path("kind").asText("").equals("Playbook")) {
+            return null;
+        }
+        return file + " is not a tshoot playbook (" + (root == null ? "it does not read as YAML"
+                : !root.isObject() ? "it is not a YAML mapping" : "it has no 'apiVersion: tshoot/v1' and 'kind: Playbook'")
+                + "), so it has no playbook signature to check. Name a playbook file or id (playbook list shows them).";
     }
 
     /** Files only their owner may read, where the file system has a notion of it. */

@@ -231,4 +231,17 @@ class PlaybookSigningTest {
         assertThat(r.out()).contains("exists; tshoot never overwrites a key");
         assertThat(Files.readString(keys.resolve("acme-support.key"))).isEqualTo(before);
     }
+
+    /** attacks/files/008: a file that is not a playbook (an /etc/passwd) is refused, not called "unsigned". */
+    @Test
+    void verifySignatureOfAFileThatIsNotAPlaybookIsBadInput() throws Exception {
+        none();
+        Path passwd = Files.write(dir.resolve("passwd"),
+                Files.readAllBytes(Fixtures.resource("attacks/files/008_not_a_playbook.txt")));
+        Adapters.Run r = verify(passwd, dir.resolve("no-keys"));
+        assertThat(r.exit()).as(r.out()).isEqualTo(2);
+        assertThat(r.out().strip()).isEqualTo(Files.readString(Fixtures.resource("attacks/files/008_not_a_playbook.expected")).strip()
+                .replace("<file>", passwd.toString()));
+        assertThat(r.out()).doesNotContain("unsigned");
+    }
 }
