@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.tshoot.app.TranscriptFiles;
+import dev.tshoot.app.TranscriptIndex;
 import dev.tshoot.text.SafeText;
 import dev.tshoot.transcript.Seal;
 import dev.tshoot.transcript.TranscriptVerifier;
@@ -67,8 +68,30 @@ public class TranscriptCommands {
         if (files.isEmpty()) {
             out.println("No transcripts in " + paths.transcripts() + " yet. 'start <playbook>' or 'run' records one.");
         }
-        files.forEach(f -> out.println(f));
+        if (!files.isEmpty()) {
+            out.print(table(TranscriptIndex.rows(files)));
+        }
         out.flush();
+    }
+
+    /** Started, playbook, outcome or state, events, file: one line each, columns aligned. */
+    static String table(List<TranscriptIndex.Row> rows) {
+        List<String[]> cells = new java.util.ArrayList<>();
+        cells.add(new String[] {"STARTED", "PLAYBOOK", "STATE", "EVENTS", "FILE"});
+        for (TranscriptIndex.Row r : rows) {
+            cells.add(new String[] {SafeText.inline(r.startedAt()), SafeText.inline(r.playbook()), r.state(),
+                r.events() < 0 ? "-" : Long.toString(r.events()), SafeText.inline(r.file().getFileName().toString())});
+        }
+        int[] w = new int[5];
+        cells.forEach(c -> { for (int i = 0; i < 5; i++) { w[i] = Math.max(w[i], c[i].length()); } });
+        StringBuilder sb = new StringBuilder();
+        for (String[] c : cells) {
+            for (int i = 0; i < 4; i++) {
+                sb.append(String.format("%-" + w[i] + "s  ", c[i]));
+            }
+            sb.append(c[4]).append('\n');
+        }
+        return sb.toString();
     }
 
     void save(PrintWriter out, String target) {
@@ -112,7 +135,7 @@ public class TranscriptCommands {
                         .complete(CommandSpec.Completion.TRANSCRIPT)
                         .run((a, out) -> self.get().verify(out, a.arg(0), a.value("seal"))),
                 CommandSpec.command("transcript list", "Transcripts",
-                        "List recorded transcripts, newest first")
+                        "List recorded transcripts, newest first: started, playbook, outcome or state (open: not closed), events, file")
                         .run((a, out) -> self.get().list(out)),
                 CommandSpec.command("transcript save", "Transcripts",
                         "Write the running session's transcript to another file (when the folder could not be written)")
