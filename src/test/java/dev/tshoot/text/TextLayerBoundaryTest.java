@@ -29,7 +29,7 @@ class TextLayerBoundaryTest {
         for (Path f : sources(TEXT)) {
             for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
                 if (line.startsWith("import ")) {
-                    assertThat(line).as("%s", f).matches("import (java\\.|org\\.jline\\.utils\\.|dev\\.tshoot\\.text\\.).*");
+                    assertThat(line).as("%s", f).matches("import (java\\.|org\\.jline\\.utils\\.|org\\.commonmark\\.|dev\\.tshoot\\.text\\.).*");
                 }
             }
         }
