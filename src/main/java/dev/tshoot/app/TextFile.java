@@ -44,6 +44,10 @@ final class TextFile {
             return new String(BoundedFiles.read(p, maxBytes, what), StandardCharsets.UTF_8);
         } catch (BoundedFiles.Refused r) {
             throw new Unread(r.getMessage());
+        } catch (NoSuchFileException e) {
+            throw new Unread("Cannot read " + file + ": no such file. Check the path.");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new Unread("Cannot read " + file + ": permission denied. Check the file's permissions.");
         } catch (IOException | InvalidPathException e) {
             throw new Unread("Cannot read " + file + ": " + e.getMessage() + ". Check the path.");
         }

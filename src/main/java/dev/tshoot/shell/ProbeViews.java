@@ -8,6 +8,7 @@ import dev.tshoot.app.RunProbes;
 import dev.tshoot.probe.Evidence;
 import dev.tshoot.probe.Probe;
 import dev.tshoot.probe.ProbeResult;
+import dev.tshoot.probe.Sizes;
 import dev.tshoot.probe.Verdict;
 
 /** How {@code probe run} and {@code diag} print facts, evidence and verdicts. */
@@ -19,7 +20,7 @@ final class ProbeViews {
         out.println(Console.bold(r.probe()) + Console.dim("  (" + r.durationMs() + " ms)"));
         for (Map.Entry<String, Object> f : r.facts().entrySet()) {
             String reason = r.unknown().get(f.getKey());
-            out.println(String.format("  %-30s %s", f.getKey(), f.getValue())
+            out.println(String.format("  %-30s %s", f.getKey(), shown(f.getKey(), f.getValue()))
                     + (reason != null ? Console.dim("  (" + reason + ")") : ""));
         }
         if (!r.evidence().isEmpty()) {
@@ -83,9 +84,17 @@ final class ProbeViews {
             if (f.getValue() instanceof List<?> l && l.size() > 8) {
                 sb.append(f.getKey()).append("=[").append(l.size()).append(" items] ");
             } else if (!(f.getValue() instanceof Map)) {
-                sb.append(f.getKey()).append('=').append(f.getValue()).append(' ');
+                sb.append(f.getKey()).append('=').append(shown(f.getKey(), f.getValue())).append(' ');
             }
         }
         return sb.toString().strip();
+    }
+
+    /** A fact as people read it: a byte count ({@code totalBytes}) in binary units, anything else as it is. */
+    static String shown(String key, Object value) {
+        if (key.endsWith("Bytes") && value instanceof Number n && !(value instanceof Double || value instanceof Float)) {
+            return Sizes.human(n.longValue());
+        }
+        return String.valueOf(value);
     }
 }

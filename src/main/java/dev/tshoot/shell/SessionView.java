@@ -111,7 +111,7 @@ final class SessionView {
 
         @Override public Void commandRan(SessionEvent.CommandRan c) {
             String what = Words.commandResult(c.status(), c.exitCode(), c.error());
-            out.println("  " + Console.green("ran") + " " + argv(c.argv()) + " -> " + what + ", " + c.durationMs() + " ms"
+            out.println("  " + Console.green(Words.commandVerb(c.status())) + " " + argv(c.argv()) + " -> " + what + ", " + c.durationMs() + " ms"
                     + (c.stdoutTruncated() || c.stderrTruncated() ? Console.yellow(" (output truncated)") : ""));
             String text = c.stdout() == null ? "" : SafeText.block(withhold(c.stdout(), secrets)).strip();
             if (!text.isEmpty()) {

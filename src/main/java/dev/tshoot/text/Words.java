@@ -52,6 +52,14 @@ public final class Words {
         };
     }
 
+    /** The verb before a command's result: "ran" for one that was started, "skipped" for one that was not. */
+    public static String commandVerb(String status) {
+        return status != null && switch (status) {
+            case "declined", "dry_run", "not_applicable" -> true;
+            default -> false;
+        } ? "skipped" : "ran";
+    }
+
     /** An outcome's result as shown: upper case ("RESOLVED"); "UNKNOWN" when missing. */
     public static String result(String result) {
         return result == null ? "UNKNOWN" : SafeText.line(result.toUpperCase(Locale.ROOT));

@@ -44,7 +44,7 @@ class MatchCommandTest {
                 "Paste the error text: match \"<error text>\", or give a log: match --file <log>.\n"));
         Path missing = dir.resolve("missing.log");
         match.match(a.out, null, missing.toString(), false, false);
-        assertThat(a.run()).isEqualTo(new Adapters.Run(2, "Cannot read " + missing + ": " + missing + ". Check the path.\n"));
+        assertThat(a.run()).isEqualTo(new Adapters.Run(2, "Cannot read " + missing + ": no such file. Check the path.\n"));
     }
 
     @Test

@@ -66,4 +66,24 @@ class ProbeCommandsTest {
         assertThat(probeRun("OS", false)).contains("family").contains("linux");
         assertThat(exit.get()).isZero();
     }
+
+    @Test
+    void memoryIsShownInBinaryUnitsNotAsARawByteCount() {
+        String shown = probeRun("memory", false);
+        assertThat(shown).contains(String.format("  %-30s %s", "totalBytes", "16.0 GiB"))
+                .contains(String.format("  %-30s %s", "availableBytes", "9.0 GiB"))
+                .doesNotContain("17179869184");
+    }
+
+    @Test
+    void theJsonKeepsTheExactByteCount() {
+        assertThat(probeRun("memory", true)).contains("17179869184");
+    }
+
+    @Test
+    void onlyByteCountsAreConverted() {
+        assertThat(ProbeViews.shown("totalBytes", 1536L)).isEqualTo("1.5 KiB");
+        assertThat(ProbeViews.shown("cores", 1536L)).isEqualTo("1536");
+        assertThat(ProbeViews.shown("totalBytes", "unknown")).isEqualTo("unknown");
+    }
 }

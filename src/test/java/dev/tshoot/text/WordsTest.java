@@ -42,4 +42,14 @@ class WordsTest {
         assertThat(Arrays.asList("resolved", "unresolved", "escalate", "other", null).stream().map(Words::resultTone).toList())
                 .containsExactly(Tone.GREEN, Tone.YELLOW, Tone.RED, Tone.PLAIN, Tone.PLAIN);
     }
+
+    @Test
+    void aCommandThatWasNotStartedIsSkippedNotRan() {
+        assertThat(Words.commandVerb("exited")).isEqualTo("ran");
+        assertThat(Words.commandVerb("timed_out")).isEqualTo("ran");
+        assertThat(Words.commandVerb("dry_run")).isEqualTo("skipped");
+        assertThat(Words.commandVerb("declined")).isEqualTo("skipped");
+        assertThat(Words.commandVerb("not_applicable")).isEqualTo("skipped");
+        assertThat(Words.commandVerb(null)).isEqualTo("ran");
+    }
 }
