@@ -69,12 +69,18 @@ final class Failures {
                 return new SendFailure("The store at " + where + " did not answer in time.", "Check the network connection. " + RETRY);
             }
             if (t instanceof SocketException || t instanceof java.io.EOFException
-                    || t instanceof java.io.IOException && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("closed")) {
+                    || t instanceof java.io.IOException && brokenConnection(String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT))) {
                 return new SendFailure("The connection to " + where + " broke during the upload (" + t.getMessage() + "), also on retry.",
                         RETRY);
             }
         }
         return null;
+    }
+
+    /** An I/O message that a connection cut off mid-request gives (the JDK's HttpURLConnection and HttpClient). */
+    private static boolean brokenConnection(String m) {
+        return m.contains("closed") || m.contains("error writing request body") || m.contains("reset") || m.contains("broken pipe")
+                || m.contains("unexpected end") || m.contains("premature");
     }
 
     /** The {@code <Code>} or {@code <Message>} of an S3 XML error body, or null. */
