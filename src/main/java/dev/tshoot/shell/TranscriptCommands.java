@@ -67,8 +67,7 @@ public class TranscriptCommands {
         List<Path> files = files();
         if (files.isEmpty()) {
             out.println("No transcripts in " + paths.transcripts() + " yet. 'start <playbook>' or 'run' records one.");
-        }
-        if (!files.isEmpty()) {
+        } else {
             out.print(table(TranscriptIndex.rows(files)));
         }
         out.flush();
@@ -79,7 +78,7 @@ public class TranscriptCommands {
         List<String[]> cells = new java.util.ArrayList<>();
         cells.add(new String[] {"STARTED", "PLAYBOOK", "STATE", "EVENTS", "FILE"});
         for (TranscriptIndex.Row r : rows) {
-            cells.add(new String[] {SafeText.inline(r.startedAt()), SafeText.inline(r.playbook()), r.state(),
+            cells.add(new String[] {SafeText.inline(r.startedAt()), SafeText.inline(r.playbook()), SafeText.inline(r.state()),
                 r.events() < 0 ? "-" : Long.toString(r.events()), SafeText.inline(r.file().getFileName().toString())});
         }
         int[] w = new int[5];

@@ -54,10 +54,10 @@ public final class Words {
 
     /** The verb before a command's result: "ran" for one that was started, "skipped" for one that was not. */
     public static String commandVerb(String status) {
-        return status != null && switch (status) {
-            case "declined", "dry_run", "not_applicable" -> true;
-            default -> false;
-        } ? "skipped" : "ran";
+        return switch (status == null ? "" : status) {
+            case "declined", "dry_run", "not_applicable" -> "skipped";
+            default -> "ran";
+        };
     }
 
     /** An outcome's result as shown: upper case ("RESOLVED"); "UNKNOWN" when missing. */

@@ -39,20 +39,14 @@ final class TranscriptPass {
      */
     static Outcome run(Path file, boolean verify, boolean untilBroken,
             Function<TranscriptHeader, Consumer<SessionEvent>> sinks, Runnable skipped) throws UnreadableException {
-        return run(file, verify, untilBroken, sinks, skipped, Set.of(), () -> { });
+        return run(file, verify, untilBroken, sinks, skipped, Set.of(), () -> { }, false);
     }
 
     /**
      * As above; an event line whose type is in {@code skim} is checked as any other but not built:
      * {@code skimmed} runs for it instead of the sink (for a reader that ignores those events).
+     * {@code handOff}: the sink (and {@code skipped}, {@code skimmed}) run on a thread of their own ({@link SinkThread}).
      */
-    static Outcome run(Path file, boolean verify, boolean untilBroken,
-            Function<TranscriptHeader, Consumer<SessionEvent>> sinks, Runnable skipped, Set<String> skim,
-            Runnable skimmed) throws UnreadableException {
-        return run(file, verify, untilBroken, sinks, skipped, skim, skimmed, false);
-    }
-
-    /** As above; {@code handOff}: the sink (and {@code skipped}, {@code skimmed}) run on a thread of their own ({@link SinkThread}). */
     static Outcome run(Path file, boolean verify, boolean untilBroken,
             Function<TranscriptHeader, Consumer<SessionEvent>> sinks, Runnable skipped, Set<String> skim,
             Runnable skimmed, boolean handOff) throws UnreadableException {

@@ -140,41 +140,31 @@ class SendFaultsTest {
 
     @Test
     void aStoreThatAnswers503ForeverIsGivenUpWithAClearMessage() throws Exception {
-        Path bundle = bigBundle();
-        String sha = Digests.sha256(bundle);
-        proxy.rule(line -> line.contains("partNumber=2&") ? new Fault.Answer(503, "ServiceUnavailable", "Try again later.") : FaultProxy.FORWARD);
-        Run r = send(bundle.toString());
-        assertNotSent(r, bundle, sha, "failed the upload", "also on retry", "HTTP 503 ServiceUnavailable", "Wait a few minutes and run 'send' again");
-        assertResumes(bundle, sha);
+        sendsWithAFaultOnPart2ThenResumes(new Fault.Answer(503, "ServiceUnavailable", "Try again later."), "failed the upload", "also on retry", "HTTP 503 ServiceUnavailable", "Wait a few minutes and run 'send' again");
     }
 
     @Test
     void aFullDiskOnTheStoreSaysSo() throws Exception {
-        Path bundle = bigBundle();
-        String sha = Digests.sha256(bundle);
-        proxy.rule(line -> line.contains("partNumber=2&") ? new Fault.Answer(507, "InsufficientStorage", "Not enough space on the server.") : FaultProxy.FORWARD);
-        Run r = send(bundle.toString());
-        assertNotSent(r, bundle, sha, "The store has no room for the bundle", "HTTP 507 InsufficientStorage", "Tell support their store is full");
-        assertResumes(bundle, sha);
+        sendsWithAFaultOnPart2ThenResumes(new Fault.Answer(507, "InsufficientStorage", "Not enough space on the server."), "The store has no room for the bundle", "HTTP 507 InsufficientStorage", "Tell support their store is full");
     }
 
     @Test
     void anEntityTooLargeSaysSo() throws Exception {
-        Path bundle = bigBundle();
-        String sha = Digests.sha256(bundle);
-        proxy.rule(line -> line.contains("partNumber=2&") ? new Fault.Answer(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size.") : FaultProxy.FORWARD);
-        Run r = send(bundle.toString());
-        assertNotSent(r, bundle, sha, "The store has no room for the bundle", "EntityTooLarge");
-        assertResumes(bundle, sha);
+        sendsWithAFaultOnPart2ThenResumes(new Fault.Answer(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size."), "The store has no room for the bundle", "EntityTooLarge");
     }
 
     @Test
     void aWrongChecksumFromTheStoreIsCaught() throws Exception {
+        sendsWithAFaultOnPart2ThenResumes(new Fault.WrongEtag("0123456789abcdef0123456789abcdef"), "reports a checksum (ETag 0123456789abcdef0123456789abcdef) that is not the MD5 of the bytes sent", "Run the same 'send' again");
+    }
+
+    /** Part 2 meets {@code fault}: not sent, with {@code expected} in the message and the bundle intact; healed, a second run resumes. */
+    private void sendsWithAFaultOnPart2ThenResumes(Fault fault, String... expected) throws Exception {
         Path bundle = bigBundle();
         String sha = Digests.sha256(bundle);
-        proxy.rule(line -> line.contains("partNumber=2&") ? new Fault.WrongEtag("0123456789abcdef0123456789abcdef") : FaultProxy.FORWARD);
+        proxy.rule(line -> line.contains("partNumber=2&") ? fault : FaultProxy.FORWARD);
         Run r = send(bundle.toString());
-        assertNotSent(r, bundle, sha, "reports a checksum (ETag 0123456789abcdef0123456789abcdef) that is not the MD5 of the bytes sent", "Run the same 'send' again");
+        assertNotSent(r, bundle, sha, expected);
         assertResumes(bundle, sha);
     }
 

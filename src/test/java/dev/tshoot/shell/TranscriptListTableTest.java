@@ -20,6 +20,14 @@ class TranscriptListTableTest {
         assertThat(table).isEqualTo(EXPECTED);
     }
 
+    /** A hand-edited transcript's end line names its result with escape sequences: the table shows them inert. */
+    @Test
+    void aHostileStateReachesTheTableWithoutItsEscapes() {
+        String table = TranscriptCommands.table(List.of(new TranscriptIndex.Row(Path.of("x.jsonl"), "2026-01-01T00:00:00Z",
+                "walk 1.2.0", "resolved\u001b]52;c;aGk=\u0007\u001b[2K", 3)));
+        assertThat(table).doesNotContain("\u001b").doesNotContain("\u0007").contains("resolved");
+    }
+
     static final String EXPECTED = """
             STARTED               PLAYBOOK      STATE       EVENTS  FILE
             2026-01-02T03:04:05Z  walk 1.2.0    resolved    22      001_walk_resolved.jsonl
