@@ -170,6 +170,32 @@ public final class SafeRegex {
         return out;
     }
 
+    /** Whether some part of the input matches. */
+    public boolean found(CharSequence input) {
+        return pattern.matcher(new Watched(input)).find();
+    }
+
+    /** A cursor over the matches in {@code input}, for callers that decide where the next search starts. */
+    public Scan scan(CharSequence input) {
+        return new Scan(pattern.matcher(new Watched(input)));
+    }
+
+    /** Matches found one at a time from a chosen position; group -1 start means the group took no part. */
+    public static final class Scan {
+        private final com.google.re2j.Matcher m;
+
+        Scan(com.google.re2j.Matcher m) {
+            this.m = m;
+        }
+
+        /** Finds the first match that starts at {@code from} or later. */
+        public boolean find(int from) { return m.find(from); }
+
+        public int start(int group) { return m.start(group); }
+
+        public int end(int group) { return m.end(group); }
+    }
+
     /** The number of capture groups. */
     public int groupCount() {
         return pattern.groupCount();

@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * One redaction rule: what its matches are called in placeholders and counts ({@code name}), what it
  * looks for ({@code pattern}) and which capture group is the secret ({@code group}, 0 for the whole
- * match). {@code keywords}, when there are any, are literal pieces of which every match holds at
+ * match; when the pattern names several, the first of {@link RulePattern#groups} that took part). {@code keywords}, when there are any, are literal pieces of which every match holds at
  * least one (compared in lower case): a value holding none of them is not searched at all, which is
  * what keeps a 1 MiB command output cheap. {@code origin} says where the rule was defined, for
  * messages; {@code builtin} rules ship with tshoot and are tested for speed, so only user rules run
@@ -16,8 +16,13 @@ public record RedactionRule(String name, String description, RulePattern pattern
         String origin, boolean builtin) {
 
     public RedactionRule {
-        if (group < 0 || group > pattern.groupCount()) {
-            throw new IllegalArgumentException("rule '" + name + "': group " + group + " does not exist in its pattern");
+        for (int g : pattern.groups()) {
+            if (g < 0 || g > pattern.groupCount()) {
+                throw new IllegalArgumentException("rule '" + name + "': group " + g + " does not exist in its pattern");
+            }
+        }
+        if (group != pattern.groups().get(0)) {
+            throw new IllegalArgumentException("rule '" + name + "': group " + group + " is not the pattern's first group");
         }
         keywords = keywords == null ? List.of() : keywords.stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
     }

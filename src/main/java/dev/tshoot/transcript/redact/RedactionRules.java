@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -48,7 +47,8 @@ public final class RedactionRules {
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private static final Set<String> TOP_KEYS = Set.of("rules", "disable");
-    private static final Set<String> RULE_KEYS = Set.of("name", "description", "pattern", "group", "keywords");
+    private static final Set<String> RULE_KEYS = Set.of("name", "description", "pattern", "group", "keywords", "notAfter",
+            "notBefore", "except", "requires");
 
     private static volatile RedactionRules defaults;
 
@@ -276,7 +276,7 @@ public final class RedactionRules {
             if (!RULE_KEYS.contains(k)) {
                 problems.add(error(source, y.keyAt(base + "/" + LocatedYaml.seg(k)), "unknown-key", path + "." + k,
                         "unknown key '" + k + "'." + Suggest.didYouMean(k, RULE_KEYS),
-                        "a rule has name, description, pattern, group and keywords"));
+                        "a rule has name, description, pattern, group, keywords, notAfter, notBefore, except and requires"));
             }
         });
         String name = text(source, y, n, base, path, "name", true, problems);
@@ -301,10 +301,25 @@ public final class RedactionRules {
         }
         String description = text(source, y, n, base, path, "description", false, problems);
         String regex = text(source, y, n, base, path, "pattern", true, problems);
+        List<Integer> groups = groups(source, y, n, base, path, problems);
+        String[] check = new String[CHECK_KEYS.size()];
+        for (int c = 0; c < check.length; c++) {
+            String key = CHECK_KEYS.get(c);
+            check[c] = text(source, y, n, base, path, key, false, problems);
+            if (check[c] != null) {
+                dev.tshoot.playbook.SafeRegex.Problem bad = dev.tshoot.playbook.SafeRegex.check(check[c]);
+                if (bad != null) {
+                    problems.add(error(source, y.at(base + "/" + key), "bad-pattern", path + "." + key,
+                            bad.describe() + " (rules run on RE2/J, in linear time)", bad.hint()
+                                    + "; quote the pattern with single quotes in YAML, so that backslashes stay as written"));
+                    check[c] = null;
+                }
+            }
+        }
         RulePattern pattern = null;
-        if (regex != null) {
+        if (regex != null && groups != null) {
             try {
-                pattern = builtin ? RulePattern.builtin(regex) : RulePattern.untrusted(regex);
+                pattern = RulePattern.of(regex, groups, new RulePattern.Checks(check[0], check[1], check[2], check[3]));
                 if (pattern.matchesEmpty()) {
                     problems.add(error(source, y.at(base + "/pattern"), "empty-match", path + ".pattern",
                             "the pattern matches the empty string, so it would not find anything useful",
@@ -313,28 +328,18 @@ public final class RedactionRules {
                 }
             } catch (dev.tshoot.playbook.SafeRegex.InvalidPattern e) {
                 problems.add(error(source, y.at(base + "/pattern"), "bad-pattern", path + ".pattern",
-                        e.problem().describe() + " (user rules run on RE2/J, in linear time)", e.problem().hint()
+                        e.problem().describe() + " (rules run on RE2/J, in linear time)", lookaroundHint(e.problem())
                                 + "; quote the pattern with single quotes in YAML, so that backslashes stay as written"));
-            } catch (PatternSyntaxException e) {
-                problems.add(error(source, y.at(base + "/pattern"), "bad-pattern", path + ".pattern",
-                        "the pattern is not a valid Java regular expression: " + e.getDescription()
-                                + (e.getIndex() < 0 ? "" : e.getIndex() >= regex.length() ? " (at the end of the pattern)"
-                                        : " (at character " + (e.getIndex() + 1) + " of the pattern)"),
-                        "quote the pattern with single quotes in YAML, so that backslashes stay as written"));
             }
         }
-        int group = 0;
-        JsonNode g = n.get("group");
-        if (g != null && !g.isNull()) {
-            if (!g.canConvertToInt() || !g.isIntegralNumber() || g.intValue() < 0) {
-                problems.add(error(source, y.at(base + "/group"), "bad-group", path + ".group",
-                        "group must be a whole number of 0 or more, not " + g, "0 is the whole match, 1 the first '(...)'"));
-            } else {
-                group = g.intValue();
-                if (pattern != null && group > pattern.groupCount()) {
+        if (pattern != null) {
+            for (int g : groups) {
+                if (g > pattern.groupCount()) {
                     problems.add(error(source, y.at(base + "/group"), "bad-group", path + ".group",
-                            "group " + group + " does not exist: the pattern has " + pattern.groupCount()
-                                    + " capture group(s)", "count the '(' that are not '(?:' or '(?=' and the like"));
+                            "group " + g + " does not exist: the pattern has " + pattern.groupCount()
+                                    + " capture group(s)", "count the '(' that are not '(?:' or '(?i)' and the like"));
+                    pattern = null;
+                    break;
                 }
             }
         }
@@ -361,7 +366,47 @@ public final class RedactionRules {
         }
         SourceLocation at = y.at(base);
         String origin = source + (at.line() > 0 ? ":" + at.line() : "");
-        return new RedactionRule(name, description == null ? "" : description, pattern, group, keywords, origin, builtin);
+        return new RedactionRule(name, description == null ? "" : description, pattern, groups.get(0), keywords, origin, builtin);
+    }
+
+    /** For a look-around, the check that says the same thing; else the engine's own hint. */
+    private static String lookaroundHint(dev.tshoot.playbook.SafeRegex.Problem p) {
+        if (p.message().contains("lookbehind")) {
+            return "drop the lookbehind and put what it excluded in the rule's 'notAfter' (e.g. notAfter: '[A-Za-z0-9]')";
+        }
+        if (p.message().contains("lookahead")) {
+            return "drop the lookahead and put what it excluded in 'notBefore' (the text after the match)"
+                    + " or 'except' (the start of the secret)";
+        }
+        return p.hint();
+    }
+
+    /** The keys of a rule's checks, in the order {@link RulePattern.Checks} takes them. */
+    private static final List<String> CHECK_KEYS = List.of("notAfter", "notBefore", "except", "requires");
+
+    /** The rule's {@code group}: a whole number or a list of them (the first that took part is the secret); null after a problem. */
+    private static List<Integer> groups(String source, LocatedYaml y, JsonNode n, String base, String path, List<Finding> problems) {
+        JsonNode g = n.get("group");
+        if (g == null || g.isNull()) {
+            return List.of(0);
+        }
+        List<JsonNode> items = new ArrayList<>();
+        if (g.isArray() && g.size() > 0) {
+            g.forEach(items::add);
+        } else {
+            items.add(g);
+        }
+        List<Integer> out = new ArrayList<>();
+        for (JsonNode i : items) {
+            if (!i.canConvertToInt() || !i.isIntegralNumber() || i.intValue() < 0) {
+                problems.add(error(source, y.at(base + "/group"), "bad-group", path + ".group",
+                        "group must be a whole number of 0 or more, or a list of them, not " + g,
+                        "0 is the whole match, 1 the first '(...)'; [1, 2] takes the first of them that matched"));
+                return null;
+            }
+            out.add(i.intValue());
+        }
+        return out;
     }
 
     private static String text(String source, LocatedYaml y, JsonNode n, String base, String path, String key,

@@ -405,7 +405,7 @@ public final class Redactor {
         int before = spans.size();
         try {
             CharSequence input = rule.builtin() ? text : new Deadline(text, System.nanoTime() + budgetNanos);
-            for (int[] span : rule.pattern().spans(input, rule.group())) {
+            for (int[] span : rule.pattern().spans(input)) {
                 spans.add(new Span(span[0], span[1], order));
             }
         } catch (Deadline.Exceeded | StackOverflowError | dev.tshoot.playbook.SafeRegex.Interrupted e) {

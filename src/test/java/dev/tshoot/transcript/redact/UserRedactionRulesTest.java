@@ -107,7 +107,7 @@ class UserRedactionRulesTest {
         });
         assertThat(e.getMessage())
                 .contains("my-rules.yaml:7:14: error [bad-pattern] rules[2].pattern: the pattern is not a valid regular"
-                        + " expression: missing closing ) (user rules run on RE2/J, in linear time)")
+                        + " expression: missing closing ) (rules run on RE2/J, in linear time)")
                 .contains("unknown key 'patern'. Did you mean 'pattern'?")
                 .contains("group 2 does not exist: the pattern has 1 capture group(s)")
                 .contains("rule 'good' is defined twice (first as rules[0])")
@@ -207,7 +207,27 @@ class UserRedactionRulesTest {
                 .isInstanceOf(RedactionRulesException.class)
                 .hasMessageContaining("my-rules.yaml:3:14: error [bad-pattern] rules[0].pattern: the pattern uses a lookbehind"
                         + " '(?<!...)', which a linear-time engine cannot run (at character 1 of the pattern)"
-                        + " (user rules run on RE2/J, in linear time)")
-                .hasMessageContaining("match the text before it as part of the pattern");
+                        + " (rules run on RE2/J, in linear time)")
+                .hasMessageContaining("fix: drop the lookbehind and put what it excluded in the rule's 'notAfter'"
+                        + " (e.g. notAfter: '[A-Za-z0-9]')");
+    }
+
+    @Test
+    void checksSayWhatALookAroundSaid() throws Exception {
+        RedactionRules r = user("rules:\n  - name: tok\n    pattern: 'tok[0-9]{4}'\n    notAfter: '[a-z]'\n"
+                + "    notBefore: '[0-9]'\n  - name: kv\n    group: [1, 2]\n    pattern: 'k=(?:\"([^\"]+)\"|([^ ]+))'\n"
+                + "    except: 'none(?:[^a-z]|$)'\n    requires: '[0-9]'\n");
+        Redactor red = r.newRedactor();
+        assertThat(red.redact("tok1234 xtok1234 tok12345 (tok5678)").text())
+                .isEqualTo("[REDACTED:tok:1] xtok1234 tok12345 ([REDACTED:tok:2])");
+        assertThat(red.redact("k=\"a1 b\" k=none k=\"none\" k=abc k=x9").text())
+                .isEqualTo("k=\"[REDACTED:kv:3]\" k=none k=\"none\" k=abc k=[REDACTED:kv:4]");
+    }
+
+    @Test
+    void aCheckTheLinearEngineRefusesIsAnErrorAtItsKey() {
+        assertThatThrownBy(() -> user("rules:\n  - name: look\n    pattern: 'tok'\n    notAfter: '(a)\\1'\n"))
+                .isInstanceOf(RedactionRulesException.class)
+                .hasMessageContaining("my-rules.yaml:4:15: error [bad-pattern] rules[0].notAfter: the pattern uses a backreference");
     }
 }
