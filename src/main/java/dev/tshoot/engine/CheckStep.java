@@ -125,7 +125,7 @@ final class CheckStep implements NodeStep {
     private String finish(Walk w, Diagnostics.CommandRequest req, String consent, Diagnostics.CommandData d) {
         w.emit(new SessionEvent.CommandRan(w.nextSeq(), w.now(), c.id(), req.shown(), req.shell(), req.mutating(), consent,
                 c.register(), d.status(), d.exitCode(), d.stdout(), d.stderr(), d.stdoutTruncated(), d.stderrTruncated(),
-                d.stdoutValidUtf8(), d.stderrValidUtf8(), d.durationMs(), d.timedOut(), d.error()));
+                d.stdoutValidUtf8(), d.stderrValidUtf8(), d.durationMs(), d.timedOut(), d.error(), d.pastCap()));
         if (c.register() != null) {
             w.registers.put(c.register(), d.asRegister());
         }

@@ -66,11 +66,36 @@ public interface Diagnostics {
 
     /**
      * A command's result. {@code status}: exited, timed_out, not_found, failed_to_start, declined,
-     * dry_run, not_applicable.
+     * dry_run, not_applicable. {@code pastCap}: what followed the output cap, for the redactor only.
      */
     record CommandData(String status, Integer exitCode, String stdout, String stderr, boolean stdoutTruncated,
             boolean stderrTruncated, boolean stdoutValidUtf8, boolean stderrValidUtf8, long durationMs, boolean timedOut,
-            String error) {
+            String error, PastCap pastCap) {
+
+        /**
+         * The text that followed the output cap on a truncated stream (up to 16 KiB), so that the
+         * redactor sees a secret the cap cuts through whole. Never shown, recorded, or seen by a
+         * condition: {@link #asRegister()} leaves it out, and the transcript line does not carry it.
+         */
+        public record PastCap(String stdout, String stderr) {
+            public static final PastCap NONE = new PastCap("", "");
+
+            public PastCap {
+                stdout = stdout == null ? "" : stdout;
+                stderr = stderr == null ? "" : stderr;
+            }
+        }
+
+        public CommandData {
+            pastCap = pastCap == null ? PastCap.NONE : pastCap;
+        }
+
+        public CommandData(String status, Integer exitCode, String stdout, String stderr, boolean stdoutTruncated,
+                boolean stderrTruncated, boolean stdoutValidUtf8, boolean stderrValidUtf8, long durationMs,
+                boolean timedOut, String error) {
+            this(status, exitCode, stdout, stderr, stdoutTruncated, stderrTruncated, stdoutValidUtf8, stderrValidUtf8,
+                    durationMs, timedOut, error, PastCap.NONE);
+        }
 
         public static CommandData notRun(String status, String why) {
             return new CommandData(status, null, "", "", false, false, true, true, 0, false, why);

@@ -24,6 +24,12 @@ public sealed interface SessionEvent permits SessionEvent.NodeEntered, SessionEv
     /** Hands this event to the visitor method for its kind. */
     <R> R accept(Visitor<R> v);
 
+    /**
+     * What followed the output cap of a command's truncated streams, for the redactor only (never
+     * written, shown or evaluated); {@link Diagnostics.CommandData.PastCap#NONE} for every other event.
+     */
+    default Diagnostics.CommandData.PastCap pastCap() { return Diagnostics.CommandData.PastCap.NONE; }
+
     /** One method per event kind; there are no defaults, so a new kind fails to compile until handled. */
     interface Visitor<R> {
         R nodeEntered(NodeEntered e);
@@ -161,14 +167,26 @@ public sealed interface SessionEvent permits SessionEvent.NodeEntered, SessionEv
 
     /**
      * A command at a check node: the exact argument list, the consent (yes, always, preapproved,
-     * no, dry-run, not-needed), and its result, with outputs capped.
+     * no, dry-run, not-needed), and its result, with outputs capped. {@code pastCap} (what followed
+     * the cap, for the redactor) is not written: an event read back from a transcript has none.
      */
     record CommandRan(long seq, Instant at, String node, List<String> argv, boolean shell, boolean mutating,
             String consent, String register, String status, Integer exitCode, String stdout, String stderr,
             boolean stdoutTruncated, boolean stderrTruncated, boolean stdoutValidUtf8, boolean stderrValidUtf8,
-            long durationMs, boolean timedOut, String error) implements SessionEvent {
+            long durationMs, boolean timedOut, String error, Diagnostics.CommandData.PastCap pastCap)
+            implements SessionEvent {
         public CommandRan {
             argv = argv == null ? List.of() : List.copyOf(argv);
+            pastCap = pastCap == null ? Diagnostics.CommandData.PastCap.NONE : pastCap;
+        }
+
+        public CommandRan(long seq, Instant at, String node, List<String> argv, boolean shell, boolean mutating,
+                String consent, String register, String status, Integer exitCode, String stdout, String stderr,
+                boolean stdoutTruncated, boolean stderrTruncated, boolean stdoutValidUtf8, boolean stderrValidUtf8,
+                long durationMs, boolean timedOut, String error) {
+            this(seq, at, node, argv, shell, mutating, consent, register, status, exitCode, stdout, stderr,
+                    stdoutTruncated, stderrTruncated, stdoutValidUtf8, stderrValidUtf8, durationMs, timedOut, error,
+                    null);
         }
 
         @Override public String type() { return "command-ran"; }

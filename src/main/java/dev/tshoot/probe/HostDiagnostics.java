@@ -91,6 +91,6 @@ public final class HostDiagnostics implements Diagnostics {
                 .withMaxOutputBytes(request.maxOutputBytes()));
         return new CommandData(o.status().name().toLowerCase(Locale.ROOT), o.exitCode(), o.stdout(), o.stderr(),
                 o.stdoutTruncated(), o.stderrTruncated(), o.stdoutValidUtf8(), o.stderrValidUtf8(), o.durationMs(),
-                o.timedOut(), o.error());
+                o.timedOut(), o.error(), new CommandData.PastCap(o.stdoutPastCap(), o.stderrPastCap()));
     }
 }

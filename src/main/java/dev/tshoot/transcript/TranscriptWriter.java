@@ -167,7 +167,7 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
     public void accept(SessionEvent event) {
         ObjectNode node = TranscriptJson.encode(event);
         synchronized (this) {
-            java.util.Map<String, Integer> counts = redactExceptTyped(node);
+            java.util.Map<String, Integer> counts = redactExceptTyped(node, event.pastCap());
             if (!counts.isEmpty()) {
                 ObjectNode r = node.putObject("redactions");
                 counts.forEach(r::put);
@@ -182,13 +182,15 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
      * secret that happens to equal one of their names must not replace it. They are set aside as
      * non-text for the redactor and put back in place (the member order does not change).
      */
-    private java.util.Map<String, Integer> redactExceptTyped(ObjectNode node) {
+    private java.util.Map<String, Integer> redactExceptTyped(ObjectNode node,
+            dev.tshoot.engine.Diagnostics.CommandData.PastCap pastCap) {
         java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> typed = new java.util.LinkedHashMap<>();
         for (String m : dev.tshoot.transcript.wire.WireCodec.typedMembers(node)) {
             typed.put(m, node.get(m));
             node.putNull(m);
         }
-        java.util.Map<String, Integer> counts = redactor.redact(node);
+        java.util.Map<String, Integer> counts = redactor.redact(node,
+                java.util.Map.of("stdout", pastCap.stdout(), "stderr", pastCap.stderr()));
         typed.forEach(node::set);
         return counts;
     }

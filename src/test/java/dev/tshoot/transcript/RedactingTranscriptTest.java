@@ -95,6 +95,26 @@ class RedactingTranscriptTest {
     }
 
     @Test
+    void aSecretTheOutputCapCutsThroughIsFoundByItsRuleFromWhatFollowedTheCap() throws Exception {
+        String endpoint = "https://example.org/health";
+        String token = "ghp_R7kq2ZfX9mB4nW1cV8tY3uJ6hL0pD5sGa2Qe";
+        // the runner kept what followed the cap: the token is recognised whole and withheld by its own rule
+        FakeDiagnostics host = new FakeDiagnostics("linux").command(argv("Velvet-Anchor-42", endpoint),
+                new Diagnostics.CommandData("exited", 0, "config for " + token.substring(0, 9), "", true, false, true,
+                        true, 5, false, null, new Diagnostics.CommandData.PastCap(token.substring(9) + " end\n", "")));
+        Recorder.Recorded r = secrets(new Recorder(Fixtures.engine(), dir, "test", false), host);
+        r.session().answer("Velvet-Anchor-42");
+        r.session().answer(endpoint);
+        r.session().end("user");
+        r.writer().close();
+        String text = Files.readString(r.writer().file());
+        assertThat(text).contains("\"stdout\":\"config for [REDACTED:github-token:")
+                .doesNotContain("ghp_R7k").doesNotContain(token.substring(9))
+                .doesNotContain("output-cap");
+        assertThat(new TranscriptVerifier().verify(r.writer().file()).status()).isEqualTo(TranscriptVerifier.Status.OK);
+    }
+
+    @Test
     void aPlaybookSecretIsWithheldWhereverItAppearsLaterButNotIfShorterThanFourCharacters() throws Exception {
         String endpoint = "https://example.org/health";
         FakeDiagnostics host = new FakeDiagnostics("linux")

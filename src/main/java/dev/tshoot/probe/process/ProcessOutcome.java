@@ -33,12 +33,25 @@ import java.util.Objects;
  * @param error           human-readable explanation when something went wrong (not found, failed
  *                        to start, timed out, output pipe held open, read failure), else {@code null}.
  *                        A plain non-zero exit code is not an error.
+ * @param stdoutPastCap   when stdout was truncated, the text that followed the cap (up to 16 KiB of
+ *                        it), else {@code ""}: only for the redactor, so that a secret the cap cuts
+ *                        through is recognised whole. Never shown, recorded or seen by a condition.
+ * @param stderrPastCap   same for stderr
  */
 public record ProcessOutcome(List<String> argv, Status status, Integer exitCode,
                              String stdout, String stderr,
                              boolean stdoutTruncated, boolean stderrTruncated,
                              boolean stdoutValidUtf8, boolean stderrValidUtf8,
-                             long durationMs, boolean timedOut, String error) {
+                             long durationMs, boolean timedOut, String error,
+                             String stdoutPastCap, String stderrPastCap) {
+
+    /** An outcome with nothing kept past the cap. */
+    public ProcessOutcome(List<String> argv, Status status, Integer exitCode, String stdout, String stderr,
+            boolean stdoutTruncated, boolean stderrTruncated, boolean stdoutValidUtf8, boolean stderrValidUtf8,
+            long durationMs, boolean timedOut, String error) {
+        this(argv, status, exitCode, stdout, stderr, stdoutTruncated, stderrTruncated, stdoutValidUtf8,
+                stderrValidUtf8, durationMs, timedOut, error, "", "");
+    }
 
     /** How a run ended. */
     public enum Status {
@@ -72,6 +85,8 @@ public record ProcessOutcome(List<String> argv, Status status, Integer exitCode,
         }
         stdout = stdout == null ? "" : stdout;
         stderr = stderr == null ? "" : stderr;
+        stdoutPastCap = stdoutPastCap == null || !stdoutTruncated ? "" : stdoutPastCap;
+        stderrPastCap = stderrPastCap == null || !stderrTruncated ? "" : stderrPastCap;
     }
 
     /** A normal exit with complete, valid UTF-8 output. Handy for fakes. */

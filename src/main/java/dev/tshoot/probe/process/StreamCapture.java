@@ -9,9 +9,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Drains one output stream of a child process until end of stream, keeping only the first
- * {@code cap} bytes (plus up to 3 look-ahead bytes used to decide whether the cap split a UTF-8
- * character). Everything after the cap is read and discarded so the child never blocks on a full
- * pipe, and memory stays bounded by the cap however much the child prints.
+ * {@code cap} bytes, plus up to {@link #PAST_CAP} bytes that follow the cap: they decide whether the
+ * cap split a UTF-8 character, and they let the redactor see a secret the cap cuts through whole
+ * (they are never shown, recorded or seen by a condition). Everything after that is read and
+ * discarded so the child never blocks on a full pipe, and memory stays bounded by the cap however
+ * much the child prints.
  *
  * <p>Lifecycle: {@link #startThread(String)} starts the reader thread <em>before</em> the process
  * is started, {@link #attach(InputStream, String)} hands it the stream right after (or
@@ -24,10 +26,12 @@ final class StreamCapture implements Runnable {
 
     private static final int CHUNK = 64 * 1024;
     private static final int INITIAL_CAPACITY = 8 * 1024;
+    /** How much of what follows the cap is kept for the redactor: more than any secret shape it knows. */
+    static final int PAST_CAP = 16 * 1024;
 
     /** Captured text and the facts about it. */
     record Snapshot(String text, boolean truncated, boolean validUtf8, long totalBytes,
-                    boolean finished, IOException failure) { }
+                    boolean finished, IOException failure, String pastCap) { }
 
     private final CompletableFuture<Attachment> source = new CompletableFuture<>();
     private final int cap;
@@ -36,7 +40,7 @@ final class StreamCapture implements Runnable {
     // guarded by this
     private byte[] buf;
     private int len;
-    private final byte[] lookahead = new byte[3];
+    private final byte[] lookahead = new byte[PAST_CAP];
     private int lookaheadLen;
     private long total;
     private IOException failure;
@@ -158,7 +162,14 @@ final class StreamCapture implements Runnable {
             err = failure;
         }
         boolean truncated = seen > cap;
-        Utf8Text.Decoded decoded = Utf8Text.decode(bytes, n, look, lookN, truncated);
-        return new Snapshot(decoded.text(), truncated, decoded.valid(), seen, isFinished, err);
+        int end = Utf8Text.textEnd(bytes, n, look, lookN, truncated);
+        Utf8Text.Decoded decoded = Utf8Text.decodeStrict(bytes, end);
+        String past = "";
+        if (truncated) {
+            byte[] rest = Arrays.copyOfRange(bytes, end, n + lookN);
+            System.arraycopy(look, 0, rest, n - end, lookN);
+            past = Utf8Text.decodeStrict(rest, rest.length).text();
+        }
+        return new Snapshot(decoded.text(), truncated, decoded.valid(), seen, isFinished, err, past);
     }
 }

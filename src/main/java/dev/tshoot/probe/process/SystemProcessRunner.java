@@ -230,7 +230,7 @@ public final class SystemProcessRunner implements ProcessRunner {
         }
         return new ProcessOutcome(spec.argv(), status, exitCode, o.text(), e.text(),
                 o.truncated(), e.truncated(), o.validUtf8(), e.validUtf8(),
-                millisSince(t0), timedOut, notes.isEmpty() ? null : String.join("; ", notes));
+                millisSince(t0), timedOut, notes.isEmpty() ? null : String.join("; ", notes), o.pastCap(), e.pastCap());
     }
 
     /**

@@ -22,20 +22,24 @@ final class Utf8Text {
      * Decodes {@code bytes[0, len)}.
      *
      * <p>When {@code truncated}, the cap may have split a multi-byte character. {@code lookahead}
-     * holds up to 3 bytes that followed the cap in the stream ({@code lookaheadLen} of them), so
+     * holds the bytes that followed the cap in the stream ({@code lookaheadLen} of them), so
      * the decision is exact: the partial character is dropped only if, completed by the bytes that
      * really followed, it is a well-formed character. Otherwise the bytes are left in place and
      * decoded (as U+FFFD, marking the text invalid), which is what they are.
      */
     static Decoded decode(byte[] bytes, int len, byte[] lookahead, int lookaheadLen, boolean truncated) {
-        int end = len;
+        return decodeStrict(bytes, textEnd(bytes, len, lookahead, lookaheadLen, truncated));
+    }
+
+    /** Where the decoded text ends: {@code len}, or the start of a character the cap split. */
+    static int textEnd(byte[] bytes, int len, byte[] lookahead, int lookaheadLen, boolean truncated) {
         if (truncated) {
             int cut = splitCharacterStart(bytes, len, lookahead, lookaheadLen);
             if (cut >= 0) {
-                end = cut;
+                return cut;
             }
         }
-        return decodeStrict(bytes, end);
+        return len;
     }
 
     /** Index where a well-formed character straddling {@code len} starts, or -1 if there is none. */

@@ -131,6 +131,16 @@ public final class Redactor {
      * in rule order; empty when nothing was found.
      */
     public Map<String, Integer> redact(ObjectNode event) {
+        return redact(event, Map.of());
+    }
+
+    /**
+     * As {@link #redact(ObjectNode)}, with {@code pastCap}: for a member the output cap cut (such as
+     * {@code stdout}), the text that followed the cap. The member is then redacted as if it had not
+     * been cut, and cut after: a secret the cap cuts through is found by its own rule and withheld
+     * whole. Without it, the word the cap cut through is withheld (rule {@code output-cap}).
+     */
+    public Map<String, Integer> redact(ObjectNode event, Map<String, String> pastCap) {
         int[] counts = new int[names.length];
         List<String> members = new ArrayList<>();
         event.fieldNames().forEachRemaining(members::add);
@@ -139,10 +149,19 @@ public final class Redactor {
                 continue;
             }
             JsonNode v = event.get(m);
+            boolean cut = event.path(m + "Truncated").asBoolean(false);
+            String past = cut && v.isTextual() ? pastCap.getOrDefault(m, "") : "";
+            if (!past.isEmpty()) {
+                String r = redactAtCap(v.asText(), past, counts);
+                if (!r.equals(v.asText())) {
+                    event.set(m, TextNode.valueOf(r));
+                }
+                continue;
+            }
             JsonNode r = walk(m, v, counts);
-            if (r.isTextual() && event.path(m + "Truncated").asBoolean(false)) {
-                String cut = withholdCutWord(r.asText(), counts);
-                r = cut.equals(r.asText()) ? r : TextNode.valueOf(cut);
+            if (r.isTextual() && cut) {
+                String word = withholdCutWord(r.asText(), counts);
+                r = word.equals(r.asText()) ? r : TextNode.valueOf(word);
             }
             if (r != v) {
                 event.set(m, r);
@@ -312,8 +331,28 @@ public final class Redactor {
         return out;
     }
 
+    /** {@code text} as redacted with {@code past} after it, cut back at its end (a secret across the cut withheld whole). */
+    private String redactAtCap(String text, String past, int[] counts) {
+        String whole = text + past;
+        int cap = text.length();
+        StringBuilder out = new StringBuilder(cap);
+        int pos = 0;
+        for (Span s : merged(whole)) {
+            if (s.start() >= cap) {
+                break;
+            }
+            out.append(whole, pos, s.start());
+            out.append(placeholder(whole.substring(s.start(), s.end()), s.order(), counts));
+            pos = s.end();
+            if (pos >= cap) {
+                return out.toString();
+            }
+        }
+        return out.append(whole, pos, cap).toString();
+    }
+
     /**
-     * A stream the output cap cut: the word the cap cut through (the run of non-blank characters at
+     * A stream the output cap cut, and what followed the cap is not known: the word the cap cut through (the run of non-blank characters at
      * the very end, up to {@link #CUT_WORD} characters) is withheld whole, rule {@code output-cap},
      * unless it already ends in a placeholder. What was cut off is not known, so a token whose start is
      * too short for any rule to recognise is not left behind.
@@ -404,11 +443,11 @@ public final class Redactor {
     private void find(RedactionRule rule, int order, String text, List<Span> spans) {
         int before = spans.size();
         try {
-            CharSequence input = rule.builtin() ? text : new Deadline(text, System.nanoTime() + budgetNanos);
+            CharSequence input = rule.builtin() ? text : new RuleDeadline(text, System.nanoTime() + budgetNanos);
             for (int[] span : rule.pattern().spans(input)) {
                 spans.add(new Span(span[0], span[1], order));
             }
-        } catch (Deadline.Exceeded | StackOverflowError | dev.tshoot.playbook.SafeRegex.Interrupted e) {
+        } catch (RuleDeadline.Exceeded | StackOverflowError | dev.tshoot.playbook.SafeRegex.Interrupted e) {
             // fail closed: the value is withheld whole rather than written with a secret in it
             while (spans.size() > before) {
                 spans.remove(spans.size() - 1);
@@ -434,41 +473,5 @@ public final class Redactor {
             out.add(new int[] {m.start(), m.end()});
         }
         return out;
-    }
-
-    /** A text that stops a runaway match: charAt throws once the deadline has passed. */
-    static final class Deadline implements CharSequence {
-
-        static final class Exceeded extends RuntimeException {
-            Exceeded() {
-                super(null, null, false, false);
-            }
-        }
-
-        private final String text;
-        private final long deadline;
-        private int calls;
-
-        Deadline(String text, long deadline) {
-            this.text = text;
-            this.deadline = deadline;
-        }
-
-        @Override
-        public char charAt(int index) {
-            if ((++calls & 0x3FFF) == 0 && System.nanoTime() - deadline > 0) {
-                throw new Exceeded();
-            }
-            return text.charAt(index);
-        }
-
-        @Override
-        public int length() { return text.length(); }
-
-        @Override
-        public CharSequence subSequence(int start, int end) { return text.subSequence(start, end); }
-
-        @Override
-        public String toString() { return text; }
     }
 }

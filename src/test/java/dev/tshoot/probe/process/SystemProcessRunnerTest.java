@@ -169,6 +169,20 @@ class SystemProcessRunnerTest {
 
     @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
+    void whatFollowsTheCapIsKeptForTheRedactorUpTo16KiBAndNothingWhenNotCut() {
+        // the cap cuts inside "é" (2 bytes): the character goes to what follows, whole
+        ProcessOutcome cut = runner.run(sh("printf 'abcdefghi\\303\\251token-rest'; head -c 40000 /dev/zero | tr '\\0' z")
+                .withMaxOutputBytes(10));
+        assertThat(cut.stdout()).isEqualTo("abcdefghi");
+        assertThat(cut.stdoutPastCap()).startsWith("\u00e9token-restzzz").hasSize(16 * 1024); // 16 KiB of bytes after the cap; "é" is two bytes, one character, and one byte came before the cap
+        assertThat(cut.stderrPastCap()).isEmpty();
+        ProcessOutcome whole = runner.run(sh("printf 'short'").withMaxOutputBytes(10));
+        assertThat(whole.stdout()).isEqualTo("short");
+        assertThat(whole.stdoutPastCap()).isEmpty();
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
     void stderrFloodDoesNotDeadlockAndStdoutStillArrives() {
         // stdout is written only after 5 MB went to stderr: that needs stderr to be drained concurrently.
         ProcessOutcome outcome = runner.run(

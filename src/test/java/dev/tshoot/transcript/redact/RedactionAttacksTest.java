@@ -29,7 +29,8 @@ import dev.tshoot.transcript.TranscriptWriter;
  * The numbered redaction attacks ({@code src/test/resources/attacks/redaction/NNN_<name>.<kind>}), each
  * with its exact expected text in {@code NNN_<name>.expected}. The kind says where the input goes:
  * {@code txt} a text value (output, a note, an answer); {@code argv} a command's argument list, one
- * argument per line; {@code cut} a stdout the output cap cut at its end; {@code title} the playbook
+ * argument per line; {@code cut} a stdout the output cap cut at its end; {@code capped} the same with what followed the
+ * cap (after {@code <CAP>}) known to the redactor, as the process runner keeps it; {@code title} the playbook
  * title, as written into a transcript's header.
  */
 class RedactionAttacksTest {
@@ -51,7 +52,7 @@ class RedactionAttacksTest {
         assertThat(inputs).hasSizeGreaterThanOrEqualTo(16);
         for (int i = 0; i < inputs.size(); i++) {
             String name = inputs.get(i).getFileName().toString();
-            assertThat(name).matches(String.format("%03d_[a-z0-9_]+\\.(txt|argv|cut|title)", i + 1));
+            assertThat(name).matches(String.format("%03d_[a-z0-9_]+\\.(txt|argv|cut|capped|title)", i + 1));
             assertThat(expected(inputs.get(i))).exists();
         }
     }
@@ -68,6 +69,7 @@ class RedactionAttacksTest {
             case "txt" -> r.redact(input).text();
             case "argv" -> argv(r, input);
             case "cut" -> cut(r, input);
+            case "capped" -> capped(r, input);
             case "title" -> title(input);
             default -> throw new AssertionError("unknown fixture kind " + kind);
         };
@@ -93,6 +95,17 @@ class RedactionAttacksTest {
         line.put("stdout", input);
         line.put("stdoutTruncated", true);
         r.redact(line);
+        return line.path("stdout").asText();
+    }
+
+    /** A stdout the cap cut at {@code <CAP>}, with what followed the cap handed to the redactor. */
+    private static String capped(Redactor r, String input) {
+        int at = input.indexOf("<CAP>");
+        assertThat(at).as("a .capped fixture marks the cap with <CAP>").isPositive();
+        ObjectNode line = TranscriptJson.MAPPER.createObjectNode();
+        line.put("stdout", input.substring(0, at));
+        line.put("stdoutTruncated", true);
+        r.redact(line, java.util.Map.of("stdout", input.substring(at + "<CAP>".length())));
         return line.path("stdout").asText();
     }
 
