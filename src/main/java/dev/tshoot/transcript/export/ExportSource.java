@@ -2,7 +2,6 @@ package dev.tshoot.transcript.export;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.tshoot.playbook.BoundedFiles;
 import dev.tshoot.transcript.TranscriptJson;
 import dev.tshoot.transcript.TranscriptReader;
 import dev.tshoot.transcript.TranscriptReader.UnreadableException;
@@ -27,15 +27,30 @@ public record ExportSource(TranscriptReader.Transcript transcript, byte[] bytes,
         rawEvents = List.copyOf(rawEvents);
     }
 
+    /**
+     * The largest transcript an export reads: an export holds the whole case in memory and renders
+     * it as one page; {@code replay} and {@code transcript verify} stream and have no such limit.
+     */
+    public static final int MAX_BYTES = 256 << 20;
+
     /** Reads {@code file}; {@code playbooksDir} (nullable) is one more place to look for the playbook. */
     public static ExportSource load(Path file, Path playbooksDir) throws UnreadableException {
-        TranscriptReader.Transcript t = TranscriptReader.read(file);
+        return load(file, playbooksDir, MAX_BYTES);
+    }
+
+    static ExportSource load(Path file, Path playbooksDir, int maxBytes) throws UnreadableException {
+        TranscriptReader.header(file); // missing, not regular, not a transcript: the reader's own words
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = BoundedFiles.read(file, maxBytes, "transcript");
+        } catch (BoundedFiles.Refused e) {
+            throw new UnreadableException(e.getMessage() + (e.problem() == BoundedFiles.Problem.TOO_LARGE
+                    ? " An export renders the whole case as one page; 'transcript verify' and 'replay' read"
+                    + " a transcript of any size." : ""));
         } catch (IOException e) {
             throw new UnreadableException("Could not read " + file + ": " + e.getMessage());
         }
+        TranscriptReader.Transcript t = TranscriptReader.read(file);
         ObjectNode header = null;
         List<ObjectNode> events = new ArrayList<>();
         for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {

@@ -145,6 +145,16 @@ class FileAttacksTest {
                 + " is a folder: tshoot reads a transcript only from a regular file. Copy it into one first.");
     }
 
+    @Test
+    void exportRefusesATranscriptOverItsLimitAndSaysWhatReadsIt() throws Exception {
+        Path t = ExportFixtures.file("001_walk_resolved");
+        int size = (int) java.nio.file.Files.size(t);
+        assertThat(unreadable(() -> ExportSource.load(t, null, size - 1))).isEqualTo("transcript " + t
+                + " is larger than " + (size - 1) + " bytes, the most tshoot reads of it. An export renders the"
+                + " whole case as one page; 'transcript verify' and 'replay' read a transcript of any size.");
+        assertThat(ExportSource.load(t, null, size).rawEvents()).isNotEmpty();
+    }
+
     interface Read {
         Object run() throws Exception;
     }
