@@ -53,8 +53,9 @@ public final class ReadOnlyCommands {
          * {@code provenance} shows is signed by a key the user trusts: read-only as the playbook declares.
          */
         public static Verdict declaredBy(String playbookId, dev.tshoot.playbook.Provenance provenance) {
-            return new Verdict(true, "declared read-only by " + playbookId + ", signed by " + provenance.signer()
-                    + " (key " + provenance.keyId() + ")", true);
+            return new Verdict(true, "declared read-only by " + playbookId + ", " + (provenance.status()
+                    == dev.tshoot.playbook.Provenance.Status.SHIPPED ? "a playbook shipped with tshoot, unchanged"
+                    : "signed by " + provenance.signer() + " (key " + provenance.keyId() + ")"), true);
         }
     }
 

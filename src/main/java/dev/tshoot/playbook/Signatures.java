@@ -28,12 +28,17 @@ public final class Signatures {
     }
 
     /**
-     * The provenance of the playbook at {@code playbook} whose bytes hash to {@code sha256}: UNSIGNED
+     * The provenance of the playbook at {@code playbook} whose bytes hash to {@code sha256}: SHIPPED
+     * when they are exactly a shipped playbook's ({@link ShippedPlaybooks}); UNSIGNED
      * without a signature file; MALFORMED when it cannot be read or parsed; ALTERED when it signs
      * other bytes or its signature does not verify; NOT_TRUSTED when its key is not in {@code keys}
      * (the signature cannot then be checked at all); SIGNED otherwise, named as {@code keys} names the key.
      */
     public static Provenance check(Path playbook, String sha256, TrustedKeys keys) {
+        String shipped = ShippedPlaybooks.named(sha256);
+        if (shipped != null) {
+            return Provenance.shipped(sha256, shipped);
+        }
         Path sigPath = SignatureFile.beside(playbook);
         SignatureFile sig;
         try {

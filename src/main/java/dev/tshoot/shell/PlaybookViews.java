@@ -75,7 +75,8 @@ final class PlaybookViews {
             if (c.clean()) {
                 out.println(Console.green("ok") + "  " + c.file() + "  (" + c.result().playbook().nodes().size() + " nodes"
                         + (c.provenance() == null ? "" : ", " + SafeText.line(c.provenance().status()
-                                == Provenance.Status.UNSIGNED ? "unsigned" : c.provenance().describe())) + ")");
+                                == Provenance.Status.UNSIGNED || c.provenance().status() == Provenance.Status.SHIPPED
+                                ? c.provenance().label() : c.provenance().describe())) + ")");
             } else {
                 Console.findings(out, c.result().findings());
                 out.println(Console.red(c.result().unreadable() ? "unreadable" : c.result().findings().size() + " finding(s)")

@@ -109,7 +109,7 @@ public class SigningCommands {
             out.println(file + ": " + (p.trusted() ? Console.green(SafeText.line(p.describe()))
                     : Console.yellow(SafeText.line(p.describe()))) + ".");
             switch (p.status()) {
-                case SIGNED -> out.println(Console.dim("Its commands declared read-only run like those on tshoot's list;"
+                case SIGNED, SHIPPED -> out.println(Console.dim("Its commands declared read-only run like those on tshoot's list;"
                         + " commands marked mutating still ask."));
                 case UNSIGNED -> out.println(Console.dim("Commands not on tshoot's read-only list ask every time."));
                 case NOT_TRUSTED -> out.println(Console.dim("If you trust its owner, add their trusted-keys line to "

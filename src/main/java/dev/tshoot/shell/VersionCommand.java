@@ -18,6 +18,7 @@ public class VersionCommand {
         out.println("tshoot " + version);
         out.println("Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ") on "
                 + System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        out.println("Commands:    contained by " + dev.tshoot.probe.process.Subreaper.mode());
         out.println("Playbooks:   " + paths.playbooks().toAbsolutePath());
         out.println("Transcripts: " + paths.transcripts().toAbsolutePath());
         out.flush();

@@ -38,6 +38,7 @@ public record TranscriptHeader(String format, int formatVersion, String tshootVe
      */
     public record Signature(String status, String signer, String key, String detail) {
         public static final String SIGNED = "signed";
+        public static final String SHIPPED = "shipped";
         public static final String UNSIGNED = "unsigned";
         public static final String NOT_TRUSTED = "not-trusted";
         public static final String ALTERED = "altered";
@@ -50,6 +51,7 @@ public record TranscriptHeader(String format, int formatVersion, String tshootVe
             }
             String status = switch (p.status()) {
                 case SIGNED -> SIGNED;
+                case SHIPPED -> SHIPPED;
                 case UNSIGNED -> UNSIGNED;
                 case NOT_TRUSTED -> NOT_TRUSTED;
                 case ALTERED -> ALTERED;
@@ -66,6 +68,7 @@ public record TranscriptHeader(String format, int formatVersion, String tshootVe
             String d = detail == null ? "" : " (" + detail + ")";
             return switch (status) {
                 case SIGNED -> "Signed by " + signer + " (key " + key + ")";
+                case SHIPPED -> "Shipped with tshoot (" + signer + "), unchanged: its SHA-256 is pinned in the build";
                 case UNSIGNED -> "Unsigned";
                 case NOT_TRUSTED -> "Not signed by anyone the user trusts: key " + key
                         + (signer == null ? "" : " ('" + signer + "')") + " is not in their trusted-keys";

@@ -38,7 +38,7 @@ class PlaybookCommandsTest {
         assertThat(a.run()).isEqualTo(new Adapters.Run(0, """
                 ID                                       VERSION   SIGNATURE   TITLE
                 broken                                   -         -           invalid: 3 finding(s); run 'playbook lint broken'
-                docker-desktop-nested-virtualization     1.1.0     unsigned    Docker Desktop inside a virtual machine (nested virtualization)
+                docker-desktop-nested-virtualization     1.1.0     shipped     Docker Desktop inside a virtual machine (nested virtualization)
                 walk                                     1.2.0     unsigned    Test walk
                 """));
     }
@@ -122,7 +122,7 @@ class PlaybookCommandsTest {
                 """.formatted(junk)));
         commands.lint(a.out, List.of("nope", dir.resolve(PB + ".yaml").toString()));
         assertThat(a.run()).isEqualTo(new Adapters.Run(2, "No playbook 'nope' in " + dir + "/ and no such file."
-                + " Run 'playbook list' to see all 3.\nok  " + dir.resolve(PB + ".yaml") + "  (57 nodes, unsigned)\n"));
+                + " Run 'playbook list' to see all 3.\nok  " + dir.resolve(PB + ".yaml") + "  (57 nodes, shipped)\n"));
     }
 
     @Test
@@ -137,7 +137,7 @@ class PlaybookCommandsTest {
         }
         assertThat(r.exit()).as(r.out()).isZero();
         assertThat(lines).hasSize((int) files + 1);
-        assertThat(lines.subList(0, lines.size() - 1)).allMatch(l -> l.matches("ok  playbooks/[a-z0-9-]+\\.yaml  \\(\\d+ nodes, unsigned\\)"));
+        assertThat(lines.subList(0, lines.size() - 1)).allMatch(l -> l.matches("ok  playbooks/[a-z0-9-]+\\.yaml  \\(\\d+ nodes, shipped\\)"));
         assertThat(lines.get(lines.size() - 1)).isEqualTo(files + " of " + files + " playbook(s) clean.");
     }
 

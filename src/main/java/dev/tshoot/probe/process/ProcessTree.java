@@ -26,7 +26,10 @@ import dev.tshoot.playbook.OsFamily;
  *   <li>descendants of every process remembered so far that is still running;</li>
  *   <li>on Linux, every process whose environment carries this run's token
  *       ({@value #TOKEN_ENV}={@code <random UUID>}), read from {@code /proc/<pid>/environ}. The
- *       token is inherited by all descendants unless they scrub their environment.</li>
+ *       token is inherited by all descendants unless they scrub their environment;</li>
+ *   <li>on Linux with JDK 22 or later, where tshoot is the child subreaper ({@link Subreaper}),
+ *       every process re-parented to tshoot since the root started, and its descendants: this
+ *       finds a double-forked descendant even when it scrubbed its environment.</li>
  * </ol>
  * Handles carry the process start time, and the JDK refuses to signal a handle whose pid was
  * reused by another process, so a remembered handle never hits an unrelated process.
@@ -92,6 +95,15 @@ final class ProcessTree {
             }
         }
         tokenHolders().forEach(this::add);
+        for (ProcessHandle h : Subreaper.adoptedSince(root)) {
+            if (add(h)) {
+                try {
+                    h.descendants().forEach(this::add);
+                } catch (RuntimeException ignored) {
+                    // best effort
+                }
+            }
+        }
         List<ProcessHandle> running = new ArrayList<>();
         for (ProcessHandle h : knownHandles()) {
             if (isRunning(h)) {
@@ -149,6 +161,7 @@ final class ProcessTree {
         // SIGKILL is asynchronous: give the kernel a moment so callers can rely on "gone" (bounded:
         // a process stuck in uninterruptible I/O may outlive this).
         awaitGone(targets, graceNanos);
+        Subreaper.reap(targets);
         return signalled;
     }
 

@@ -128,6 +128,7 @@ public final class SystemProcessRunner implements ProcessRunner {
         }
 
         String token = ProcessTree.newToken();
+        Subreaper.active(); // become the subreaper before the first process starts, not after
         Process process;
         try {
             ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(NULL_FILE));
@@ -153,12 +154,15 @@ public final class SystemProcessRunner implements ProcessRunner {
         err.attach(process.getErrorStream(), "tshoot-proc-" + process.pid() + "-stderr");
 
         ProcessTree tree = new ProcessTree(process.toHandle(), token);
+        Subreaper.started(process.pid());
         try {
             return supervise(spec, process, tree, out, err, t0);
         } catch (RuntimeException | Error e) {
             // A bug or a starved JVM: never leave the tree running behind an exception.
             tree.kill(true, killGraceNanos);
             throw e;
+        } finally {
+            Subreaper.finished(process.pid());
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /** What tshoot found of the playbook's signature when the session started ({@code playbook.signature.status}). */
 public enum SignatureStatus implements WireValue {
     SIGNED("signed"),
+    SHIPPED("shipped"),
     UNSIGNED("unsigned"),
     NOT_TRUSTED("not-trusted"),
     ALTERED("altered"),
