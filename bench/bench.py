@@ -346,6 +346,9 @@ def regex(t, java, classpath):
           "symptom `(a+)+$` against `aaaa…!`; %s per playbook" % fmt_time(med(ms("match-hostile")) / n),
           cell(ms("match-hostile")), "the same folder, the symptom `aaab` instead", cell(ms("match-benign")),
           ratio(ms("match-hostile"), ms("match-benign")))
+    t.add("`run` of a playbook with a catastrophic question pattern (%s-char answer)" % format(r["run-hostile"]["answerChars"], ","),
+          "pattern `(x+x+)+y`, answer `xxxx…!` (refused)", cell(ms("run-hostile")),
+          "the same, the pattern `xxxy` instead", cell(ms("run-benign")), ratio(ms("run-hostile"), ms("run-benign")))
     for mib in (1, 16):
         t.add("Condition `(?s).*X.*` on %d MiB%s" % (mib, " (the output cap)" if mib == 16 else ""),
               "`out.stdout matches '(?s).*Virtualization:\\s+VT-x.*'` (RE2/J), marker in the middle",

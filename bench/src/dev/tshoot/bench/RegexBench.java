@@ -20,6 +20,8 @@ import dev.tshoot.probe.ProbeRegistry;
  * <ul>
  *   <li>{@code match} over the shipped playbooks plus one whose symptom is {@code (a+)+$} (exponential on
  *       java.util.regex), against the same folder with a benign pattern in its place;</li>
+ *   <li>{@code run} of a playbook whose text question's pattern is {@code (x+x+)+y}, answered with 20,000
+ *       {@code x} and a {@code !} (refused), against the same with the pattern {@code xxxy};</li>
  *   <li>the condition idiom {@code (?s).*X.*} on a 1 MiB and a 16 MiB (the output cap) output, and a pattern
  *       that is not the idiom (RE2/J's general matcher), against {@code String.indexOf} of the marker in
  *       the same text.</li>
@@ -44,6 +46,20 @@ final class RegexBench {
                 }
             });
             InProcess.emit(c[0], "ms", samples, Map.of("playbooks", pbs.size(), "textChars", text.length()));
+        }
+        // run: a text question whose pattern backtracks exponentially on java.util.regex, given a long answer it rejects
+        String answer = "x".repeat(20_000) + "!";
+        for (String[] c : new String[][] {{"run-hostile", "(x+x+)+y"}, {"run-benign", "xxxy"}}) {
+            Playbook pb = question(c[1]);
+            List<Double> samples = time(rounds, () -> {
+                dev.tshoot.engine.Session s = InProcess.engine().start("s", pb, e -> { });
+                dev.tshoot.engine.ScriptedWalk.Result r = dev.tshoot.engine.ScriptedWalk.walk(s,
+                        Map.of("ask-serial", List.of(answer)));
+                if (r.problem() == null || !r.problem().contains("must match")) {
+                    throw new IllegalStateException("the answer was not refused: " + r);
+                }
+            });
+            InProcess.emit(c[0], "ms", samples, Map.of("answerChars", answer.length()));
         }
         Condition idiom = Conditions.compile("out.stdout matches '(?s).*Virtualization:\\s+VT-x.*'");
         Condition general = Conditions.compile("out.stdout matches '(?s)(.*\\s)?Virtualization:\\s+VT-x(\\s.*)?'");
@@ -88,6 +104,39 @@ final class RegexBench {
             out.add(r.playbook());
         }
         return out;
+    }
+
+    /** One text question with {@code pattern}, then an outcome; loaded and linted. */
+    static Playbook question(String pattern) {
+        String yaml = """
+                apiVersion: tshoot/v1
+                kind: Playbook
+                metadata:
+                  id: hostile-question
+                  version: 1.0.0
+                  title: A serial number
+                  platforms: [linux]
+                start: ask-serial
+                nodes:
+                  ask-serial:
+                    type: question
+                    prompt: Which serial number?
+                    answer: text
+                    pattern: "%s"
+                    next:
+                      - goto: done
+                  done:
+                    type: outcome
+                    result: resolved
+                    title: Done
+                    message: Done.
+                """.formatted(pattern);
+        PlaybookLoader.Result r = new PlaybookLoader().load("hostile-question.yaml", yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "hostile-question");
+        if (!r.valid()) {
+            throw new IllegalStateException(r.findings().toString());
+        }
+        return r.playbook();
     }
 
     static String output(int bytes) {

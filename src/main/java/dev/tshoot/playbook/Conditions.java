@@ -80,6 +80,7 @@ public final class Conditions {
         private final RuntimeException unparsable;
         private final String syntaxError;
         private final SafeRegex.Problem patternProblem;
+        private final FastCondition.Node fast;
 
         private Compiled(String source) {
             this.source = source;
@@ -108,6 +109,8 @@ public final class Conditions {
                 }
             }
             this.runnable = run;
+            this.fast = error == null && run instanceof SpelExpression rs
+                    ? FastCondition.compile(rs.getAST(), MATCHES_FUNCTION, Conditions::regexMatches) : null;
             this.unparsable = failure;
             this.syntaxError = error;
             this.patternProblem = pattern;
@@ -148,9 +151,22 @@ public final class Conditions {
          */
         @Override
         public Evaluation evaluate(Map<String, Object> root) {
+            return evaluate(root, true);
+        }
+
+        /** Whether the direct evaluator ({@link FastCondition}) covers this condition's shape. */
+        boolean direct() {
+            return fast != null;
+        }
+
+        /** {@code direct} false: SpEL alone (for the test that holds the two to each other). */
+        Evaluation evaluate(Map<String, Object> root, boolean direct) {
             try {
                 if (unparsable != null) {
                     throw unparsable;
+                }
+                if (direct && fast != null && fast.eval(root) instanceof Boolean b) {
+                    return new Evaluation(b, null);
                 }
                 EvaluationContext ctx = SimpleEvaluationContext
                         .forPropertyAccessors(new MapAccessor(false))
