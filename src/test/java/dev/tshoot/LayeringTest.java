@@ -119,6 +119,9 @@ class LayeringTest {
                 "dev.tshoot.transcript..", "dev.tshoot.probe..", "dev.tshoot.handoff..")
                 .should().dependOnClassesThat().resideInAPackage("dev.tshoot.analytics..")
                 .check(main);
+        noClasses().that().doNotBelongToAnyOf(dev.tshoot.analytics.EventSql.class)
+                .should().dependOnClassesThat().resideInAPackage("org.duckdb..")
+                .check(main);
     }
 
     @Test

@@ -22,7 +22,8 @@ import dev.tshoot.playbook.PlaybookLoader;
 /**
  * {@code stats <folder>}: every transcript under a folder, verified, and the figures per playbook id
  * and version as a table, as JSON ({@code --json}) or as an HTML report with the traffic map
- * ({@code --html <file>}, with the table on the terminal). Exit 0 every file verified, 1 some were
+ * ({@code --html <file>}, with the table on the terminal); with {@code --sql} or
+ * {@code --export-parquet}, the events table instead ({@link EventQuery}). Exit 0 every file verified, 1 some were
  * left out (listed), 2 bad input.
  */
 public final class ShowStats {
@@ -30,7 +31,12 @@ public final class ShowStats {
     /** The rows each text table shows ({@code --json} and the HTML have more). */
     public static final int TOP = 10;
 
-    public record Request(String folder, boolean json, String html) {}
+    /** {@code sql}: a query over the events table instead of the report; {@code parquet}: a folder to write the dataset to. */
+    public record Request(String folder, boolean json, String html, String sql, String parquet) {
+        public Request(String folder, boolean json, String html) {
+            this(folder, json, html, null, null);
+        }
+    }
 
     private final PlaybookCatalog playbooks;
 
@@ -57,6 +63,9 @@ public final class ShowStats {
         if (html != null && Files.isDirectory(html)) {
             out.println("--html " + html + " is a folder; give the name of the HTML file to write, such as " + html.resolve("stats.html") + ".");
             return ExitStatus.BAD_INPUT;
+        }
+        if (req.sql() != null || req.parquet() != null) {
+            return new EventQuery(out).run(folder, req);
         }
         StatsReport r = Stats.over(folder);
         if (r.files() == 0) {

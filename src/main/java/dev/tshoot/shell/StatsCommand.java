@@ -6,7 +6,7 @@ import dev.tshoot.app.ShowStats;
 import dev.tshoot.playbook.PlaybookCatalog;
 
 /**
- * {@code stats <folder> [--json] [--html <file>]}: the figures of many transcripts per playbook id
+ * {@code stats <folder> [--json] [--html <file>] [--sql <query>] [--export-parquet <dir>]}: the figures of many transcripts per playbook id
  * and version. Exit 0 every file verified, 1 some were left out (listed), 2 bad input.
  */
 public class StatsCommand {
@@ -32,6 +32,9 @@ public class StatsCommand {
                         .arg("folder", "the folder of transcripts (sub-folders included)")
                         .flag("json", "the whole report as JSON")
                         .option("html", 'H', "file", "also write an offline HTML report with the traffic map over the decision tree")
-                        .run((a, out) -> self.get().stats(out, new ShowStats.Request(a.arg(0), a.flag("json"), a.value("html")))));
+                        .option("sql", 'q', "query", "a SQL query over the events table (docs/stats.md) instead of the report")
+                        .option("export-parquet", 'P', "dir", "write the events as Parquet, partitioned by playbook and date")
+                        .run((a, out) -> self.get().stats(out, new ShowStats.Request(a.arg(0), a.flag("json"), a.value("html"),
+                                a.value("sql"), a.value("export-parquet")))));
     }
 }
