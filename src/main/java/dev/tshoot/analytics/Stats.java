@@ -4,12 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -51,47 +57,95 @@ public final class Stats {
         return over(folder, files(folder), null);
     }
 
-    /** As {@link #over(Path)} over these files; {@code rows} (if not null) also gets each verified session's events. */
+    /** What reading one file gave: its session (or why it was left out), for the in-order merge. */
+    private record Read(Path file, TranscriptHeader header, SessionTally tally, List<SessionEvent> events,
+            StatsReport.Problem broken, StatsReport.Problem torn) {}
+
+    /**
+     * As {@link #over(Path)} over these files; {@code rows} (if not null) also gets each verified
+     * session's events. Files are read on as many threads as there are cores (each file on one
+     * thread, no read-ahead), at most a few files ahead, and added in the order given, so the report
+     * does not depend on the threads and memory stays bounded; {@code rows} runs on the calling thread.
+     */
     public static StatsReport over(Path folder, List<Path> files, Rows rows) {
         Map<String, PlaybookStats> byPlaybook = new TreeMap<>();
         List<StatsReport.Problem> broken = new ArrayList<>();
         List<StatsReport.Problem> torn = new ArrayList<>();
         long sessions = 0;
-        for (Path f : files) {
-            SessionTally tally = new SessionTally();
-            List<SessionEvent> kept = rows == null ? null : new ArrayList<>();
-            Consumer<SessionEvent> sink = kept == null ? e -> e.accept(tally) : e -> {
-                e.accept(tally);
-                kept.add(e);
-            };
-            TranscriptReader.Scanned s;
-            try {
-                s = TranscriptReader.scan(f, h -> sink, rows == null ? SKIMMED : Set.of());
-            } catch (TranscriptReader.UnreadableException e) {
-                broken.add(new StatsReport.Problem(f, "UNREADABLE", e.getMessage()));
-                continue;
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "tshoot-stats");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Deque<Future<Read>> window = new ArrayDeque<>();
+            int next = 0;
+            while (next < files.size() || !window.isEmpty()) {
+                while (next < files.size() && window.size() < threads * 4) {
+                    Path f = files.get(next++);
+                    window.add(pool.submit(() -> read(f, rows != null)));
+                }
+                Read r = take(window.poll());
+                if (r.broken() != null) {
+                    broken.add(r.broken());
+                    continue;
+                }
+                if (r.torn() != null) {
+                    torn.add(r.torn());
+                }
+                TranscriptHeader.PlaybookRef pb = r.header().playbook();
+                String version = pb.version() == null ? "" : pb.version();
+                r.tally().addTo(byPlaybook.computeIfAbsent(pb.id() + "\u0000" + version, k -> new PlaybookStats(pb.id(), version)));
+                sessions++;
+                if (rows != null) {
+                    rows.session(r.header(), r.events());
+                }
             }
-            TranscriptVerifier.Result chain = s.chain();
-            if (chain.status() == TranscriptVerifier.Status.BROKEN || chain.status() == TranscriptVerifier.Status.UNREADABLE) {
-                broken.add(new StatsReport.Problem(f, chain.status().name(), chain.message()));
-                continue;
-            }
-            if (s.notOfTheFormat() != null) {
-                broken.add(new StatsReport.Problem(f, "NOT_OF_FORMAT", s.notOfTheFormat().getMessage()));
-                continue;
-            }
-            if (chain.status() == TranscriptVerifier.Status.TORN_TAIL) {
-                torn.add(new StatsReport.Problem(f, chain.status().name(), chain.message()));
-            }
-            TranscriptHeader.PlaybookRef pb = s.header().playbook();
-            String version = pb.version() == null ? "" : pb.version();
-            tally.addTo(byPlaybook.computeIfAbsent(pb.id() + "\u0000" + version, k -> new PlaybookStats(pb.id(), version)));
-            sessions++;
-            if (rows != null) {
-                rows.session(s.header(), kept);
-            }
+        } finally {
+            pool.shutdownNow();
         }
         return new StatsReport(folder, files.size(), sessions, List.copyOf(broken), List.copyOf(torn),
                 byPlaybook.values().stream().map(PlaybookStats::view).toList());
+    }
+
+    private static Read take(Future<Read> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("stats was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** One file: streamed and verified; its session, or the problem that leaves it out. */
+    private static Read read(Path f, boolean keep) {
+        SessionTally tally = new SessionTally();
+        List<SessionEvent> kept = keep ? new ArrayList<>() : null;
+        Consumer<SessionEvent> sink = kept == null ? e -> e.accept(tally) : e -> {
+            e.accept(tally);
+            kept.add(e);
+        };
+        TranscriptReader.Scanned s;
+        try {
+            s = TranscriptReader.scan(f, h -> sink, keep ? Set.of() : SKIMMED);
+        } catch (TranscriptReader.UnreadableException e) {
+            return new Read(f, null, null, null, new StatsReport.Problem(f, "UNREADABLE", e.getMessage()), null);
+        }
+        TranscriptVerifier.Result chain = s.chain();
+        if (chain.status() == TranscriptVerifier.Status.BROKEN || chain.status() == TranscriptVerifier.Status.UNREADABLE) {
+            return new Read(f, null, null, null, new StatsReport.Problem(f, chain.status().name(), chain.message()), null);
+        }
+        if (s.notOfTheFormat() != null) {
+            return new Read(f, null, null, null, new StatsReport.Problem(f, "NOT_OF_FORMAT", s.notOfTheFormat().getMessage()), null);
+        }
+        StatsReport.Problem torn = chain.status() == TranscriptVerifier.Status.TORN_TAIL
+                ? new StatsReport.Problem(f, chain.status().name(), chain.message()) : null;
+        return new Read(f, s.header(), tally, kept, null, torn);
     }
 }

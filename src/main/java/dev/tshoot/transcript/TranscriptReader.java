@@ -94,10 +94,11 @@ public final class TranscriptReader {
      * one pass, holding nothing; events whose type is in {@code skim} are checked (hash, chain and
      * format) but not built or handed over. For readers of many files (stats), which must tell a
      * broken file from a good one: the verdict comes back, and a sink keeps what it took until then.
+     * All on the calling thread (no read-ahead), so that such a reader can spread files over its cores.
      */
     public static Scanned scan(Path file, java.util.function.Function<TranscriptHeader, Consumer<SessionEvent>> sinks,
             java.util.Set<String> skim) throws UnreadableException {
-        TranscriptPass.Outcome o = TranscriptPass.run(file, true, true, sinks, () -> { }, skim, () -> { }, false);
+        TranscriptPass.Outcome o = TranscriptPass.run(file, true, false, true, sinks, () -> { }, skim, () -> { }, false);
         return new Scanned(o.header(), o.chain(), o.notOfTheFormat());
     }
 
