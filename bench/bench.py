@@ -358,7 +358,8 @@ def regex(t, java, classpath):
 
 
 def stats(t, java, classpath, sessions):
-    """tshoot stats over `sessions` generated sessions (in parts of a tenth) vs a streaming Jackson parse; memory at a tenth and all."""
+    """tshoot stats over `sessions` generated sessions (in parts of a tenth) vs a streaming Jackson parse; memory over
+    the first part and over the whole folder, each walked as `tshoot stats <folder>` does, in a JVM of its own."""
     part = max(sessions // 10, 1)
     d = os.path.join(BENCH, "stats")
     shutil.rmtree(d, ignore_errors=True)
@@ -378,8 +379,8 @@ def stats(t, java, classpath, sessions):
           "streaming Jackson JSON parse of the same files (all tokens); %s/event" % fmt_time(med(tb) / ev), cell(tb),
           ratio(ta, tb))
     mem = {}
-    for name, dirs in (("tenth", parts[:1]), ("all", parts)):
-        m = java_harness(None, java, classpath, "stats-mem", *dirs, heap="256m")
+    for name, folder in (("tenth", parts[0]), ("all", d)):
+        m = java_harness(None, java, classpath, "stats-mem", folder, heap="256m")
         mem[name] = list(m.values())[0]
     lo, hi = mem["tenth"], mem["all"]
     t.add("`stats` memory, -Xmx256m",

@@ -64,7 +64,7 @@ import dev.tshoot.transcript.TranscriptWriter;
  *   regex &lt;dir&gt; &lt;rounds&gt;          match with a catastrophic symptom; the (?s).*X.* idiom on 1 and 16 MiB ({@link RegexBench})
  *   gen-stats &lt;dir&gt; &lt;parts&gt; &lt;sessions&gt; generated transcripts ({@link StatsBench}), parts of that many sessions
  *   stats &lt;rounds&gt; &lt;dir&gt;...        tshoot stats over the folders vs a streaming Jackson parse of the same files
- *   stats-mem &lt;dir&gt;...             one stats run; live heap after GC and peak RSS (run in its own JVM)
+ *   stats-mem &lt;dir&gt;                one stats run over a folder; live heap after GC and peak RSS (run in its own JVM)
  * </pre>
  */
 public final class InProcess {

@@ -53,7 +53,7 @@ public final class EventSql implements AutoCloseable {
         SQLException[] failed = {null};
         StatsReport r;
         try (DuckDBAppender a = db.createAppender(DuckDBConnection.DEFAULT_SCHEMA, TABLE)) {
-            r = Stats.over(folder, Stats.files(folder), (h, events) -> {
+            r = Stats.over(folder, (h, events) -> {
                 if (failed[0] != null) {
                     return;
                 }

@@ -54,7 +54,21 @@ public final class Stats {
     }
 
     public static StatsReport over(Path folder) {
-        return over(folder, files(folder), null);
+        return over(folder, (Rows) null);
+    }
+
+    /**
+     * As {@link #over(Path, List, Rows)} over every transcript under {@code folder}, found as the
+     * walk goes (in the folders' own order; the figures do not depend on it, the lists of problems
+     * are sorted), so that not even the list of file names grows with the folder.
+     */
+    public static StatsReport over(Path folder, Rows rows) {
+        try (Stream<Path> s = Files.walk(folder)) {
+            return over(folder, s.filter(p -> p.getFileName().toString().endsWith(".jsonl") && Files.isRegularFile(p))
+                    .iterator(), rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** What reading one file gave: its session (or why it was left out), for the in-order merge. */
@@ -68,7 +82,12 @@ public final class Stats {
      * does not depend on the threads and memory stays bounded; {@code rows} runs on the calling thread.
      */
     public static StatsReport over(Path folder, List<Path> files, Rows rows) {
+        return over(folder, files.iterator(), rows);
+    }
+
+    private static StatsReport over(Path folder, java.util.Iterator<Path> files, Rows rows) {
         Map<String, PlaybookStats> byPlaybook = new TreeMap<>();
+        long count = 0;
         List<StatsReport.Problem> broken = new ArrayList<>();
         List<StatsReport.Problem> torn = new ArrayList<>();
         long sessions = 0;
@@ -80,10 +99,10 @@ public final class Stats {
         });
         try {
             Deque<Future<Read>> window = new ArrayDeque<>();
-            int next = 0;
-            while (next < files.size() || !window.isEmpty()) {
-                while (next < files.size() && window.size() < threads * 4) {
-                    Path f = files.get(next++);
+            while (files.hasNext() || !window.isEmpty()) {
+                while (files.hasNext() && window.size() < threads * 4) {
+                    Path f = files.next();
+                    count++;
                     window.add(pool.submit(() -> read(f, rows != null)));
                 }
                 Read r = take(window.poll());
@@ -105,7 +124,9 @@ public final class Stats {
         } finally {
             pool.shutdownNow();
         }
-        return new StatsReport(folder, files.size(), sessions, List.copyOf(broken), List.copyOf(torn),
+        broken.sort(java.util.Comparator.comparing(StatsReport.Problem::file));
+        torn.sort(java.util.Comparator.comparing(StatsReport.Problem::file));
+        return new StatsReport(folder, count, sessions, List.copyOf(broken), List.copyOf(torn),
                 byPlaybook.values().stream().map(PlaybookStats::view).toList());
     }
 

@@ -80,6 +80,9 @@ final class EventQuery {
         } catch (SQLException e) {
             out.println("The events table could not be made: " + SafeText.line(e.getMessage()) + ".");
             return ExitStatus.BAD_INPUT;
+        } catch (java.io.UncheckedIOException e) {
+            out.println("Could not read the folder " + folder + ": " + e.getCause().getMessage() + ".");
+            return ExitStatus.BAD_INPUT;
         }
     }
 

@@ -67,7 +67,13 @@ public final class ShowStats {
         if (req.sql() != null || req.parquet() != null) {
             return new EventQuery(out).run(folder, req);
         }
-        StatsReport r = Stats.over(folder);
+        StatsReport r;
+        try {
+            r = Stats.over(folder);
+        } catch (java.io.UncheckedIOException e) {
+            out.println("Could not read the folder " + folder + ": " + e.getCause().getMessage() + ".");
+            return ExitStatus.BAD_INPUT;
+        }
         if (r.files() == 0) {
             out.println("No transcripts (*.jsonl) under " + folder + ". Point stats at the folder that holds them"
                     + " (the transcripts folder by default: 'version' shows where it is).");
