@@ -28,7 +28,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "target", "bench")
 WHATIF = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
 ANSI = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]|\r")
-GROUPS = ["startup", "lint", "append", "replay", "probe", "regex"]
+GROUPS = ["startup", "lint", "append", "replay", "probe", "regex", "stats"]
 
 
 def log(msg):
@@ -360,6 +360,42 @@ def regex(t, java, classpath):
               ratio(ms("general-%d" % mib), ms("indexof-%d" % mib)))
 
 
+def stats(t, java, classpath, sessions):
+    """tshoot stats over `sessions` generated sessions (in parts of a tenth) vs a streaming Jackson parse; memory over
+    the first part and over the whole folder, each walked as `tshoot stats <folder>` does, in a JVM of its own."""
+    part = max(sessions // 10, 1)
+    d = os.path.join(BENCH, "stats")
+    shutil.rmtree(d, ignore_errors=True)
+    log("generating %d sessions (10 parts of %d) ..." % (10 * part, part))
+    g = java_harness(None, java, classpath, "gen-stats", d, 10, part, heap="1g")["gen-stats"]
+    parts = sorted(os.path.join(d, p) for p in os.listdir(d))
+    log("stats over %d files ..." % g["samples"][0])
+    r = java_harness(None, java, classpath, "stats", 2, *parts, heap="1g")
+    a = [v for k, v in r.items() if k.startswith("stats-")][0]
+    b = [v for k, v in r.items() if k.startswith("statsjson-")][0]
+    ta = [x / 1e3 for x in a["samples"]]
+    tb = [x / 1e3 for x in b["samples"]]
+    ev = g["events"]
+    t.add("`stats`, %s sessions, %s files, %s events (%.1f GB)" % (format(g["sessions"], ","), format(a["files"], ","),
+                                                              format(ev, ","), a["bytes"] / 1e9),
+          "Stats.over (every chain walked); %s/event" % fmt_time(med(ta) / ev), cell(ta),
+          "streaming Jackson JSON parse of the same files (all tokens); %s/event" % fmt_time(med(tb) / ev), cell(tb),
+          ratio(ta, tb))
+    mem = {}
+    for name, folder in (("tenth", parts[0]), ("all", d)):
+        m = java_harness(None, java, classpath, "stats-mem", folder, heap="256m")
+        mem[name] = list(m.values())[0]
+    lo, hi = mem["tenth"], mem["all"]
+    t.add("`stats` memory, -Xmx256m",
+          "%s sessions: live heap after GC %.1f MiB, peak RSS %.0f MiB" % (format(hi["sessions"], ","), hi["samples"][0],
+                                                                       hi["peakRssMiB"]),
+          "%.1f MiB / %.0f MiB" % (hi["samples"][0], hi["peakRssMiB"]),
+          "%s sessions: live heap after GC, peak RSS" % format(lo["sessions"], ","),
+          "%.1f MiB / %.0f MiB" % (lo["samples"][0], lo["peakRssMiB"]),
+          "%.2f× heap, %.2f× RSS" % (hi["samples"][0] / lo["samples"][0], hi["peakRssMiB"] / lo["peakRssMiB"]))
+    shutil.rmtree(d, ignore_errors=True)
+
+
 def machine(java):
     def sh(cmd):
         try:
@@ -404,6 +440,8 @@ def main():
         probe(t, a.java, a.classpath, s["probe-cold"], s["tshoot"])
     if "regex" in groups:
         regex(t, a.java, a.classpath)
+    if "stats" in groups:
+        stats(t, a.java, a.classpath, int(os.environ.get("BENCH_STATS_SESSIONS", "100000")))
     print()
     print("tshoot benchmarks, %s" % time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(started)))
     print("Machine: " + machine(a.java) + " (at the end; at the start: %s)" % " ".join(load_before))

@@ -62,6 +62,9 @@ import dev.tshoot.transcript.TranscriptWriter;
  *   replay-mem &lt;file&gt;             one replay; live heap after GC and peak RSS (run in its own JVM)
  *   probe-warm &lt;rounds&gt;            the virtualization probe, repeatedly, in this JVM
  *   regex &lt;dir&gt; &lt;rounds&gt;          match with a catastrophic symptom; the (?s).*X.* idiom on 1 and 16 MiB ({@link RegexBench})
+ *   gen-stats &lt;dir&gt; &lt;parts&gt; &lt;sessions&gt; generated transcripts ({@link StatsBench}), parts of that many sessions
+ *   stats &lt;rounds&gt; &lt;dir&gt;...        tshoot stats over the folders vs a streaming Jackson parse of the same files
+ *   stats-mem &lt;dir&gt;                one stats run over a folder; live heap after GC and peak RSS (run in its own JVM)
  * </pre>
  */
 public final class InProcess {
@@ -77,6 +80,9 @@ public final class InProcess {
             case "replay-mem" -> replayMem(Path.of(args[1]));
             case "probe-warm" -> probeWarm(Integer.parseInt(args[1]));
             case "regex" -> RegexBench.run(Path.of(args[1]), Integer.parseInt(args[2]));
+            case "gen-stats" -> StatsBench.generate(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "stats" -> StatsBench.compare(Integer.parseInt(args[1]), Arrays.stream(args).skip(2).map(Path::of).toList());
+            case "stats-mem" -> StatsBench.memory(Arrays.stream(args).skip(1).map(Path::of).toList());
             default -> throw new IllegalArgumentException(args[0]);
         }
     }

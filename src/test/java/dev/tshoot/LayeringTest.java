@@ -108,6 +108,22 @@ class LayeringTest {
                 .check(main);
     }
 
+    /** Stats read transcripts and draw playbooks; they know no use case, shell, probe, hand-off or Spring. */
+    @Test
+    void analyticsKnowsNoUseCaseNoShellNoProbe() {
+        noClasses().that().resideInAPackage("dev.tshoot.analytics..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.tshoot.app..", "dev.tshoot.shell..", "dev.tshoot.repl..",
+                        "dev.tshoot.probe..", "dev.tshoot.handoff..", "org.springframework..", "org.jline..")
+                .check(main);
+        noClasses().that().resideInAnyPackage("dev.tshoot.text..", "dev.tshoot.playbook..", "dev.tshoot.engine..",
+                "dev.tshoot.transcript..", "dev.tshoot.probe..", "dev.tshoot.handoff..")
+                .should().dependOnClassesThat().resideInAPackage("dev.tshoot.analytics..")
+                .check(main);
+        noClasses().that().doNotBelongToAnyOf(dev.tshoot.analytics.EventSql.class)
+                .should().dependOnClassesThat().resideInAPackage("org.duckdb..")
+                .check(main);
+    }
+
     @Test
     void onlyTheProcessPackageStartsProcesses() {
         noClasses().that().resideOutsideOfPackage("dev.tshoot.probe.process..")
@@ -146,6 +162,8 @@ class LayeringTest {
         FORBIDDEN_IMPORTS.put("transcript", concat(up, "dev.tshoot.probe.", "org.springframework."));
         FORBIDDEN_IMPORTS.put("shell", List.of("dev.tshoot.repl.", "org.springframework.", "jakarta.", "software.amazon.awssdk."));
         FORBIDDEN_IMPORTS.put("handoff", concat(up, "dev.tshoot.probe.", "org.springframework.", "org.jline."));
+        FORBIDDEN_IMPORTS.put("analytics", concat(up, "dev.tshoot.probe.", "dev.tshoot.handoff.", "org.springframework.",
+                "org.jline."));
         FORBIDDEN_IMPORTS.put("app", List.of("dev.tshoot.shell.", "dev.tshoot.repl.", "org.springframework.",
                 "org.jline.reader.", "org.jline.terminal.", "software.amazon.awssdk."));
     }

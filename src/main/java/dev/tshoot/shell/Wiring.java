@@ -133,6 +133,7 @@ public final class Wiring {
                 terminals.reader(), terminals.terminal(), exit))));
         all.addAll(ExportCommands.commands(Lazy.of(() -> new ExportCommands(paths, exit))));
         all.addAll(SendCommand.commands(Lazy.of(() -> new SendCommand(paths, exit))));
+        all.addAll(StatsCommand.commands(Lazy.of(() -> new StatsCommand(catalog.get(), exit))));
         all.addAll(ProbeCommands.commands(Lazy.of(() -> new ProbeCommands(diagnostics.get(), exit))));
         // the terminal's clear sequence from the text layer; nothing when the output is not a terminal
         all.add(CommandSpec.command("clear", "Shell", "Clear the screen").run((a, out) -> {

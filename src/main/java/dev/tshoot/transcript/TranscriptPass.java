@@ -50,9 +50,20 @@ final class TranscriptPass {
     static Outcome run(Path file, boolean verify, boolean untilBroken,
             Function<TranscriptHeader, Consumer<SessionEvent>> sinks, Runnable skipped, Set<String> skim,
             Runnable skimmed, boolean handOff) throws UnreadableException {
+        return run(file, verify, verify, untilBroken, sinks, skipped, skim, skimmed, handOff);
+    }
+
+    /**
+     * As above; {@code ahead}: split and hash on a read-ahead thread ({@link LineSource}). Without it
+     * a verifying pass checks every hash on this thread: for a reader of many small files, which
+     * shares its cores across files instead (a thread and its hand-offs per file cost more there).
+     */
+    static Outcome run(Path file, boolean verify, boolean ahead, boolean untilBroken,
+            Function<TranscriptHeader, Consumer<SessionEvent>> sinks, Runnable skipped, Set<String> skim,
+            Runnable skimmed, boolean handOff) throws UnreadableException {
         TranscriptReader.requireRegular(file);
         SinkThread thread = null;
-        try (LineSource src = new LineSource(file, verify)) {
+        try (LineSource src = new LineSource(file, verify && ahead)) {
             LineSource.Line first = src.next();
             TranscriptHeader header = TranscriptReader.readHeader(first, file);
             ChainWalk chain = verify ? new ChainWalk(null) : null;

@@ -82,6 +82,26 @@ public final class TranscriptReader {
         return TranscriptPass.run(file, false, false, h -> sink, skipped).header();
     }
 
+    /**
+     * What {@link #scan} found: the header, the chain's verdict (it stops at the first broken line:
+     * nothing after it reached the sink), and the first line that is not of the format (null when
+     * every line is), which also stopped the events.
+     */
+    public record Scanned(TranscriptHeader header, TranscriptVerifier.Result chain, UnreadableException notOfTheFormat) {}
+
+    /**
+     * Streams events to the sink {@code sinks} gives for the header while walking the hash chain, in
+     * one pass, holding nothing; events whose type is in {@code skim} are checked (hash, chain and
+     * format) but not built or handed over. For readers of many files (stats), which must tell a
+     * broken file from a good one: the verdict comes back, and a sink keeps what it took until then.
+     * All on the calling thread (no read-ahead), so that such a reader can spread files over its cores.
+     */
+    public static Scanned scan(Path file, java.util.function.Function<TranscriptHeader, Consumer<SessionEvent>> sinks,
+            java.util.Set<String> skim) throws UnreadableException {
+        TranscriptPass.Outcome o = TranscriptPass.run(file, true, false, true, sinks, () -> { }, skim, () -> { }, false);
+        return new Scanned(o.header(), o.chain(), o.notOfTheFormat());
+    }
+
     static TranscriptHeader readHeader(LineSource.Line first, Path file) throws UnreadableException {
         if (first == null) {
             throw new UnreadableException(file + " is empty: it holds no transcript header.");

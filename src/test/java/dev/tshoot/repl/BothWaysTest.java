@@ -76,7 +76,9 @@ class BothWaysTest {
                 {"probe", "list"}, {"probe", "run", "nosuch"}, {"probe", "run", "nosuch", "--json"}, {"diag", "--bogus"},
                 {"diag", "--help"}, {"completion", "bash"}, {"completion", "--words", "--", "playbook", "s"},
                 {"completion", "--words", "--", "run", "--a"}, {"completion", "fish"},
-                {"send"}, {"send", T}, {"send", T, "--url", "ftp://x/y"}, {"clear"}}) {
+                {"send"}, {"send", T}, {"send", T, "--url", "ftp://x/y"},
+                {"stats", Path.of("src/test/resources/transcripts").toAbsolutePath().toString()}, {"stats", "s3://b/p"},
+                {"stats", "--json", dir.resolve("missing").toString()}, {"clear"}}) {
             l.add(List.of(a));
         }
         return l;

@@ -16,9 +16,10 @@ import dev.tshoot.playbook.Playbook;
  * A simple layered layout of the decision tree for an SVG: rows by distance from the start node,
  * nodes in a row in the order found, straight-down curves for forward links and side arcs for links
  * that go back up. With the playbook, the whole tree is drawn and the route taken highlighted;
- * without it, only the nodes visited, one per row.
+ * without it, only the nodes visited, one per row. {@link #traffic} draws the same tree for a page
+ * that is not one session's (the stats report's traffic map), with the marks its caller gives.
  */
-final class GraphLayout {
+public final class GraphLayout {
 
     static final int W = 176;
     static final int H = 46;
@@ -28,13 +29,13 @@ final class GraphLayout {
     /** Left margin: room for arcs that skip rows. */
     static final int X0 = M + 56;
 
-    record Graph(int width, int height, List<GNode> nodes, List<GEdge> edges) {}
+    public record Graph(int width, int height, List<GNode> nodes, List<GEdge> edges) {}
 
-    record GNode(String node, int x, int y, int w, int h, String css, String title, String line1, String line2,
+    public record GNode(String node, int x, int y, int w, int h, String css, String title, String line1, String line2,
             int tx, int ty1, int ty2) {}
 
     /** A link; {@code labelCss} is "edge-label" (centred) or "edge-label side" (left-aligned, beside an arc). */
-    record GEdge(String d, String css, String label, String labelCss, int lx, int ly) {}
+    public record GEdge(String d, String css, String label, String labelCss, int lx, int ly) {}
 
     private GraphLayout() {}
 
@@ -71,18 +72,13 @@ final class GraphLayout {
         r.steps().forEach(s -> visited.add(s.node()));
         String last = r.lastNode();
 
-        int widest = rows.stream().mapToInt(List::size).max().orElse(0);
-        int width = X0 + Math.max(widest * (W + GX) - GX, W) + 180;
-        Map<String, int[]> pos = new LinkedHashMap<>();
+        int width = width(rows);
+        Map<String, int[]> pos = positions(rows);
         List<GNode> nodes = new ArrayList<>();
         for (int row = 0; row < rows.size(); row++) {
-            List<String> ids = rows.get(row);
-            int offset = (widest - ids.size()) * (W + GX) / 2;
-            for (int i = 0; i < ids.size(); i++) {
-                String id = ids.get(i);
-                int x = X0 + offset + i * (W + GX);
-                int y = M + row * (H + GY);
-                pos.put(id, new int[] {x, y, row});
+            for (String id : rows.get(row)) {
+                int x = pos.get(id)[0];
+                int y = pos.get(id)[1];
                 String css = "node type-" + types.get(id) + (visited.contains(id) ? " visited" : "") + (id.equals(last) ? " last" : "");
                 String headline = r.headline(id);
                 nodes.add(new GNode(id, x, y, W, H, css, id + (headline.isBlank() ? "" : ": " + Text.oneLine(headline, 200)),
@@ -103,6 +99,69 @@ final class GraphLayout {
         edges.sort((a, b) -> Boolean.compare(a.css().contains("taken"), b.css().contains("taken")));
         int height = 2 * M + rows.size() * (H + GY) - GY;
         return new Graph(width, Math.max(height, H + 2 * M), List.copyOf(nodes), List.copyOf(edges));
+    }
+
+    /**
+     * Marks for a drawing of a whole playbook that is not one session's: per node a CSS class list
+     * to add, a second line and a tooltip (the node's headline when absent); per link, keyed
+     * {@code from + "\u0000" + to}, a CSS class list to add and a label. A marked link the playbook
+     * does not have (a {@code back}, say) is drawn as an arc of its own. Strings are raw: the page escapes them.
+     */
+    public record Marks(Map<String, String> nodeCss, Map<String, String> nodeLine, Map<String, String> nodeTitle,
+            Map<String, String> linkCss, Map<String, String> linkLabel) {}
+
+    /** The whole tree of {@code pb} in the layout of a session's page, with {@code marks} in place of a route. */
+    public static Graph traffic(Playbook pb, Marks marks) {
+        List<List<String>> rows = layers(pb);
+        Map<String, int[]> pos = positions(rows);
+        List<GNode> nodes = new ArrayList<>();
+        pos.forEach((id, p) -> {
+            Node n = pb.node(id);
+            String headline = n.headline() == null ? "" : n.headline();
+            String line = marks.nodeLine().getOrDefault(id, headline);
+            String css = "node type-" + n.type() + " " + marks.nodeCss().getOrDefault(id, "");
+            String title = marks.nodeTitle().getOrDefault(id, id + (headline.isBlank() ? "" : ": " + Text.oneLine(headline, 200)));
+            nodes.add(new GNode(id, p[0], p[1], W, H, css.strip(), title, Text.oneLine(id, 24), Text.oneLine(line, 27),
+                    p[0] + W / 2, p[1] + 19, p[1] + 36));
+        });
+        List<GEdge> edges = new ArrayList<>();
+        Set<String> drawn = new LinkedHashSet<>();
+        pb.nodes().forEach((from, n) -> new LinkedHashSet<>(n.targets()).forEach(to -> {
+            String key = from + "\u0000" + to;
+            drawn.add(key);
+            edges.add(edge(pos.get(from), pos.get(to), ("edge " + marks.linkCss().getOrDefault(key, "")).strip(),
+                    marks.linkLabel().get(key)));
+        }));
+        marks.linkCss().forEach((key, css) -> {
+            if (!drawn.contains(key)) {
+                String[] ft = key.split("\u0000", 2);
+                edges.add(edge(pos.get(ft[0]), pos.get(ft.length > 1 ? ft[1] : ""), ("edge " + css).strip(),
+                        marks.linkLabel().get(key)));
+            }
+        });
+        edges.removeIf(e -> e == null);
+        edges.sort((a, b) -> Boolean.compare(a.css().contains("taken"), b.css().contains("taken")));
+        int height = 2 * M + rows.size() * (H + GY) - GY;
+        return new Graph(width(rows), Math.max(height, H + 2 * M), List.copyOf(nodes), List.copyOf(edges));
+    }
+
+    private static int width(List<List<String>> rows) {
+        int widest = rows.stream().mapToInt(List::size).max().orElse(0);
+        return X0 + Math.max(widest * (W + GX) - GX, W) + 180;
+    }
+
+    /** Each node's {x, y, row}: rows top to bottom, each row centred on the widest. */
+    private static Map<String, int[]> positions(List<List<String>> rows) {
+        int widest = rows.stream().mapToInt(List::size).max().orElse(0);
+        Map<String, int[]> pos = new LinkedHashMap<>();
+        for (int row = 0; row < rows.size(); row++) {
+            List<String> ids = rows.get(row);
+            int offset = (widest - ids.size()) * (W + GX) / 2;
+            for (int i = 0; i < ids.size(); i++) {
+                pos.put(ids.get(i), new int[] {X0 + offset + i * (W + GX), M + row * (H + GY), row});
+            }
+        }
+        return pos;
     }
 
     private static GEdge edge(int[] a, int[] b, String css, String label) {
