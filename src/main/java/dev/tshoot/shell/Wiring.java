@@ -125,6 +125,8 @@ public final class Wiring {
                 deferred(terminals.prompter()), terminals.terminal(), exit))));
         all.addAll(PasteCommand.commands(Lazy.of(() -> new PasteCommand(catalog.get(), System.in, exit))));
         all.addAll(SessionCommands.commands(Lazy.of(() -> new SessionCommands(catalog.get(), holder.get(), driver.get(), exit))));
+        all.addAll(ResumeCommand.commands(Lazy.of(() -> new ResumeCommand(catalog.get(), holder.get(), driver.get(),
+                new dev.tshoot.app.TranscriptFiles(paths.transcripts()), exit))));
         all.addAll(RunCommand.commands(Lazy.of(() -> new RunCommand(catalog.get(), recorder.get(), diagnostics.get(), exit,
                 consent.get()))));
         all.addAll(SessionInfoCommands.commands(Lazy.of(() -> new SessionInfoCommands(holder.get(), exit))));

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import dev.tshoot.engine.ConsentPolicy;
 import dev.tshoot.engine.Diagnostics;
+import dev.tshoot.engine.EventSink;
 import dev.tshoot.engine.Events;
 import dev.tshoot.engine.ScriptedDiagnostics;
 import dev.tshoot.engine.Session;
@@ -83,10 +84,35 @@ public final class ReplayVerifier {
      * {@link Report#chain()} says so.
      */
     public Report verify(Path transcript, Playbook pb) throws TranscriptReader.UnreadableException {
+        return walk(transcript, pb, null).report();
+    }
+
+    /**
+     * Starts the session a re-walk plays the recording on: {@code replayed} must receive its events,
+     * {@code recorded} give the recorded probe and command results, {@code consents} the recorded
+     * consents (ASK where none was recorded).
+     */
+    public interface Starter {
+        Session start(Playbook pb, EventSink replayed, Diagnostics recorded, ConsentPolicy consents, TranscriptHeader h);
+    }
+
+    /** A re-walk's report and the session it leaves where the recording ends (null when nothing was re-walked). */
+    public record Rebuilt(Report report, Session session) {}
+
+    /**
+     * Re-walks the transcript as {@link #verify} does, on a session that {@code starter} makes, and
+     * hands it back where the recording stops: the state a resumed session goes on from. A command
+     * whose consent was not recorded waits for it (where verify assumes it was given).
+     */
+    public Rebuilt rebuild(Path transcript, Playbook pb, Starter starter) throws TranscriptReader.UnreadableException {
+        return walk(transcript, pb, starter);
+    }
+
+    private Rebuilt walk(Path transcript, Playbook pb, Starter starter) throws TranscriptReader.UnreadableException {
         // one pass: the chain is walked while the events are decoded and re-walked; the re-walk counts only if the chain holds
         Walk[] walk = new Walk[1];
         TranscriptPass.Outcome o = TranscriptPass.run(transcript, true, true, h -> {
-            walk[0] = new Walk(pb, osFamily(h.host()));
+            walk[0] = new Walk(pb, osFamily(h.host()), starter, h);
             return walk[0]::accept;
         }, () -> { }, IGNORED, () -> walk[0].read++, true);
         TranscriptHeader h = o.header();
@@ -95,16 +121,16 @@ public final class ReplayVerifier {
             throw new TranscriptReader.UnreadableException(chain.message());
         }
         if (chain.status() == TranscriptVerifier.Status.BROKEN) {
-            return new Report(h, pb.sha256(), !pb.sha256().equals(h.playbook().sha256()), 0, List.of(), 0,
-                    null, null, chain);
+            return new Rebuilt(new Report(h, pb.sha256(), !pb.sha256().equals(h.playbook().sha256()), 0, List.of(), 0,
+                    null, null, chain), null);
         }
         if (o.notOfTheFormat() != null) {
             throw o.notOfTheFormat();
         }
         Walk w = walk[0];
         w.finish();
-        return new Report(h, pb.sha256(), !pb.sha256().equals(h.playbook().sha256()), w.read, w.path(), w.compared,
-                w.outcome(), w.divergence, chain);
+        return new Rebuilt(new Report(h, pb.sha256(), !pb.sha256().equals(h.playbook().sha256()), w.read, w.path(),
+                w.compared, w.outcome(), w.divergence, chain), w.session);
     }
 
     /** A recorded user action to play on the session, and the divergence to report when the session refuses it. */
@@ -131,9 +157,14 @@ public final class ReplayVerifier {
         String recordedOutcome;
         long read;
 
-        Walk(Playbook pb, dev.tshoot.playbook.OsFamily os) {
+        final Starter starter;
+        final TranscriptHeader header;
+
+        Walk(Playbook pb, dev.tshoot.playbook.OsFamily os, Starter starter, TranscriptHeader header) {
             this.pb = pb;
             this.diagnostics = new ScriptedDiagnostics(os);
+            this.starter = starter;
+            this.header = header;
         }
 
         void accept(SessionEvent e) {
@@ -235,7 +266,9 @@ public final class ReplayVerifier {
             try {
                 if (!started) {
                     started = true;
-                    session = engine.start("replay", pb, e -> e.accept(replay), diagnostics, this::decide, false);
+                    session = starter == null
+                            ? engine.start("replay", pb, e -> e.accept(replay), diagnostics, this::decide, false)
+                            : starter.start(pb, e -> e.accept(replay), diagnostics, this::decide, header);
                 } else if (action != null) {
                     action.move().play();
                 }
@@ -288,6 +321,9 @@ public final class ReplayVerifier {
 
         private ConsentPolicy.Decision decide(Diagnostics.CommandRequest r) {
             Deque<String> q = consents.get(r.node());
+            if ((q == null || q.isEmpty()) && starter != null) {
+                return ConsentPolicy.Decision.ASK; // rebuilding: the user had not answered yet
+            }
             String c = q == null || q.isEmpty() ? "yes" : q.poll();
             return switch (c) {
                 case "no" -> ConsentPolicy.Decision.DECLINE;
