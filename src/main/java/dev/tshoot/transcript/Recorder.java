@@ -98,7 +98,9 @@ public final class Recorder {
             throws TranscriptReader.UnreadableException {
         String id = engine.newSessionId();
         Relay relay = new Relay(policy);
-        ReplayVerifier.Rebuilt r = new ReplayVerifier(engine).rebuild(earlier, pb, (p, replayed, recorded, consents, h) -> {
+        // a session that was itself resumed is rebuilt from the start of its case: every transcript it goes on from, in turn
+        java.util.List<Path> chain = TranscriptLinks.back(earlier);
+        ReplayVerifier.Rebuilt r = new ReplayVerifier(engine).rebuild(chain, pb, (p, replayed, recorded, consents, h) -> {
             relay.rebuilding(replayed, recorded, consents);
             return engine.start(id, p, provenance, relay, relay, relay, true);
         });

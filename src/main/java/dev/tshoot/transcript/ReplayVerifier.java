@@ -84,7 +84,13 @@ public final class ReplayVerifier {
      * {@link Report#chain()} says so.
      */
     public Report verify(Path transcript, Playbook pb) throws TranscriptReader.UnreadableException {
-        return walk(transcript, pb, null).report();
+        List<Path> files;
+        try {
+            files = TranscriptLinks.back(transcript); // a resumed session: the whole case, from its first transcript
+        } catch (TranscriptReader.UnreadableException e) {
+            files = List.of(transcript); // read alone: the pass says what is wrong with it
+        }
+        return walk(files, pb, null).report();
     }
 
     /**
@@ -104,29 +110,44 @@ public final class ReplayVerifier {
      * hands it back where the recording stops: the state a resumed session goes on from. A command
      * whose consent was not recorded waits for it (where verify assumes it was given).
      */
-    public Rebuilt rebuild(Path transcript, Playbook pb, Starter starter) throws TranscriptReader.UnreadableException {
-        return walk(transcript, pb, starter);
+    public Rebuilt rebuild(List<Path> transcripts, Playbook pb, Starter starter) throws TranscriptReader.UnreadableException {
+        return walk(transcripts, pb, starter);
     }
 
-    private Rebuilt walk(Path transcript, Playbook pb, Starter starter) throws TranscriptReader.UnreadableException {
-        // one pass: the chain is walked while the events are decoded and re-walked; the re-walk counts only if the chain holds
+    /**
+     * Re-walks {@code transcripts} in turn on one session: the first from the playbook's start, each
+     * later one (a session resumed from the one before) from where the one before left it, which
+     * must be the node its header's {@code resumes} names. The report is the last file's, with the
+     * events of all.
+     */
+    private Rebuilt walk(List<Path> transcripts, Playbook pb, Starter starter) throws TranscriptReader.UnreadableException {
+        // one pass per file: the chain is walked while the events are decoded and re-walked; the re-walk counts only if the chain holds
         Walk[] walk = new Walk[1];
-        TranscriptPass.Outcome o = TranscriptPass.run(transcript, true, true, h -> {
-            walk[0] = new Walk(pb, osFamily(h.host()), starter, h);
-            return walk[0]::accept;
-        }, () -> { }, IGNORED, () -> walk[0].read++, true);
+        TranscriptPass.Outcome o = null;
+        for (Path transcript : transcripts) {
+            o = TranscriptPass.run(transcript, true, true, h -> {
+                if (walk[0] == null) {
+                    walk[0] = new Walk(pb, osFamily(h.host()), starter, h);
+                } else {
+                    walk[0].resumedAt(h.resumes());
+                }
+                return walk[0]::accept;
+            }, () -> { }, IGNORED, () -> walk[0].read++, true);
+            TranscriptHeader h = o.header();
+            TranscriptVerifier.Result chain = o.chain();
+            if (chain.status() == TranscriptVerifier.Status.UNREADABLE) {
+                throw new TranscriptReader.UnreadableException(chain.message());
+            }
+            if (chain.status() == TranscriptVerifier.Status.BROKEN) {
+                return new Rebuilt(new Report(h, pb.sha256(), !pb.sha256().equals(h.playbook().sha256()), 0, List.of(), 0,
+                        null, null, chain), null);
+            }
+            if (o.notOfTheFormat() != null) {
+                throw o.notOfTheFormat();
+            }
+        }
         TranscriptHeader h = o.header();
         TranscriptVerifier.Result chain = o.chain();
-        if (chain.status() == TranscriptVerifier.Status.UNREADABLE) {
-            throw new TranscriptReader.UnreadableException(chain.message());
-        }
-        if (chain.status() == TranscriptVerifier.Status.BROKEN) {
-            return new Rebuilt(new Report(h, pb.sha256(), !pb.sha256().equals(h.playbook().sha256()), 0, List.of(), 0,
-                    null, null, chain), null);
-        }
-        if (o.notOfTheFormat() != null) {
-            throw o.notOfTheFormat();
-        }
         Walk w = walk[0];
         w.finish();
         return new Rebuilt(new Report(h, pb.sha256(), !pb.sha256().equals(h.playbook().sha256()), w.read, w.path(),
@@ -224,6 +245,26 @@ public final class ReplayVerifier {
         private java.util.function.Function<SessionException, Divergence> refused(SessionEvent a) {
             return ex -> new Divergence(session.current().id(), "'" + a.type() + "'", "(refused)",
                     "the recorded '" + a.type() + "' cannot be replayed here: " + ex.getMessage());
+        }
+
+        /**
+         * The next file of the case begins: what the one before recorded is played out, the nodes the
+         * replay reached past its end are taken as where it stopped, and that must be where the next
+         * one says it went on.
+         */
+        void resumedAt(TranscriptHeader.Resumes link) {
+            if (divergence != null) {
+                return;
+            }
+            segment();
+            action = null;
+            replayed.clear();
+            String at = session == null ? null : session.current().id();
+            if (divergence == null && (link == null || !link.node().equals(at))) {
+                divergence = new Divergence(at, link == null ? "(no link)" : link.node(), String.valueOf(at),
+                        "the next transcript goes on at '" + (link == null ? "?" : link.node())
+                                + "', but the replay of the one before stands at '" + at + "'");
+            }
         }
 
         void finish() {
