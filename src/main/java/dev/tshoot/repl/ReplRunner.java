@@ -37,6 +37,12 @@ public class ReplRunner {
             CommandRegistry registry, Catalog catalog, ExitCode exit, ObjectProvider<dev.tshoot.shell.SessionHolder> holder,
             ObjectProvider<dev.tshoot.shell.Prompter> prompter) {
         return args -> {
+            // the text layer lays playbook text out at the terminal's width (80 on a dumb terminal or when not known)
+            Console.width(() -> {
+                org.jline.terminal.Terminal t = reader.getObject().getTerminal();
+                return org.jline.terminal.Terminal.TYPE_DUMB.equals(t.getType())
+                        || org.jline.terminal.Terminal.TYPE_DUMB_COLOR.equals(t.getType()) ? 0 : t.getWidth();
+            });
             String[] a = args.getSourceArgs();
             if (a.length == 0) {
                 // keep what users type verbatim: no history expansion eating backslashes and '!'
@@ -48,7 +54,7 @@ public class ReplRunner {
                 exit.set(ExitCode.OK); // leaving the shell is a success, whatever the last command said
                 return;
             }
-            PrintWriter out = new PrintWriter(System.out, true);
+            PrintWriter out = CatalogCommand.reflowed(new PrintWriter(System.out, true), reader.getObject().getTerminal());
             exit.set(runOnce(a, catalog, out));
             out.flush();
         };

@@ -151,8 +151,8 @@ public final class Wiring {
     /** Closes a session still open (as interrupted), so its transcript ends cleanly, and shows its seal. */
     public void close() {
         if (holder.made()) {
-            holder.get().shutdown(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out,
-                    java.nio.charset.StandardCharsets.UTF_8), true));
+            holder.get().shutdown(Console.reflowed(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out,
+                    java.nio.charset.StandardCharsets.UTF_8), true)));
         }
     }
 
