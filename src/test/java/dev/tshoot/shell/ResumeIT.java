@@ -176,6 +176,25 @@ class ResumeIT {
         assertThat(tshoot.transcripts()).hasSize(1);
     }
 
+    @Test
+    void closingAPausedSessionAsksFirstAndLeavingSaysHowToResume() throws Exception {
+        Path transcripts = Files.createDirectories(dir.resolve("transcripts"));
+        JarRunner tshoot = new JarRunner(transcripts);
+        JarRunner.Run r = tshoot.run(String.join("\n", "start " + PLAYBOOK,
+                "3", // ask-run-here: Pause (after Yes, No)
+                "start " + PLAYBOOK, "2", // keep the paused session
+                "exit", "2", // stay
+                "exit", "1") + "\n"); // leave
+        assertThat(r.out()).contains("Paused at 'ask-run-here'.")
+                .contains("A session is paused at 'ask-run-here'")
+                .contains("Kept the paused session; 'resume' continues it.")
+                .contains("A session is paused at 'ask-run-here'. Leave tshoot?")
+                .contains("The open session was closed as interrupted.")
+                .contains("'tshoot resume' continues it from its transcript");
+        assertThat(tshoot.transcripts()).as("the second start did not start anything").hasSize(1);
+        assertThat(Files.readString(tshoot.transcripts().get(0))).contains("\"reason\":\"interrupted\"");
+    }
+
     private static Map<String, byte[]> unzip(Path zip) throws Exception {
         Map<String, byte[]> m = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(zip)))) {
