@@ -83,7 +83,7 @@ final class CatalogCommand implements Command {
             running.interrupt();
         });
         try {
-            catalog.execute(spec, rest(ctx), ctx.outputWriter());
+            catalog.execute(spec, rest(ctx), reflowed(ctx.outputWriter(), t));
         } finally {
             t.handle(org.jline.terminal.Terminal.Signal.INT, previous);
             Thread.interrupted();
@@ -94,6 +94,18 @@ final class CatalogCommand implements Command {
             }
         }
         return ExitStatus.OK;
+    }
+
+    /**
+     * On a terminal that is not dumb, tshoot's lines are broken between words at its width (read
+     * at each line, so a resized terminal is followed); elsewhere they go out as they are.
+     */
+    static java.io.PrintWriter reflowed(java.io.PrintWriter out, org.jline.terminal.Terminal t) {
+        if (t == null || org.jline.terminal.Terminal.TYPE_DUMB.equals(t.getType())
+                || org.jline.terminal.Terminal.TYPE_DUMB_COLOR.equals(t.getType())) {
+            return out;
+        }
+        return new java.io.PrintWriter(dev.tshoot.text.Reflow.writer(out, t::getWidth), true);
     }
 
     private static String rest(CommandContext ctx) {

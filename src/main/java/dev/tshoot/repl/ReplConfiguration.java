@@ -83,8 +83,13 @@ public class ReplConfiguration {
     PromptProvider tshootPromptProvider(SessionHolder holder) {
         return () -> {
             if (holder.active()) {
-                return new AttributedString("tshoot[" + holder.session().playbook().id() + ":" + holder.session().current().id()
-                        + "]> ", AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN));
+                String full = "tshoot[" + holder.session().playbook().id() + ":" + holder.session().current().id() + "]> ";
+                // on a narrow terminal the prompt leaves room to type: the node only, then only as much as fits
+                int room = dev.tshoot.shell.Console.width() - 24;
+                String node = holder.session().current().id();
+                String shown = full.length() <= room ? full : "tshoot[" + (node.length() + 10 <= room ? node
+                        : node.substring(0, Math.max(1, room - 11)) + "\u2026") + "]> ";
+                return new AttributedString(shown, AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN));
             }
             return new AttributedString("tshoot> ", AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN));
         };

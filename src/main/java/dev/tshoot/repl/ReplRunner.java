@@ -34,22 +34,44 @@ public class ReplRunner {
     @Bean
     ApplicationRunner springShellApplicationRunner(ObjectProvider<org.jline.reader.LineReader> reader,
             ObjectProvider<org.springframework.shell.jline.PromptProvider> prompt, CommandParser parser,
-            CommandRegistry registry, Catalog catalog, ExitCode exit) {
+            CommandRegistry registry, Catalog catalog, ExitCode exit, ObjectProvider<dev.tshoot.shell.SessionHolder> holder,
+            ObjectProvider<dev.tshoot.shell.Prompter> prompter) {
         return args -> {
+            // the text layer lays playbook text out at the terminal's width (80 on a dumb terminal or when not known)
+            Console.width(() -> {
+                org.jline.terminal.Terminal t = reader.getObject().getTerminal();
+                return org.jline.terminal.Terminal.TYPE_DUMB.equals(t.getType())
+                        || org.jline.terminal.Terminal.TYPE_DUMB_COLOR.equals(t.getType()) ? 0 : t.getWidth();
+            });
             String[] a = args.getSourceArgs();
             if (a.length == 0) {
                 // keep what users type verbatim: no history expansion eating backslashes and '!'
                 reader.getObject().setOpt(org.jline.reader.LineReader.Option.DISABLE_EVENT_EXPANSION);
                 ShellRunner repl = new org.springframework.shell.jline.JLineShellRunner(
-                        new CtrlCTolerantInput(reader.getObject(), prompt.getObject()), parser, registry);
+                        new CtrlCTolerantInput(reader.getObject(), prompt.getObject(),
+                                () -> leaving(holder.getObject(), prompter.getObject())), parser, registry);
                 repl.run(a);
                 exit.set(ExitCode.OK); // leaving the shell is a success, whatever the last command said
                 return;
             }
-            PrintWriter out = new PrintWriter(System.out, true);
+            PrintWriter out = CatalogCommand.reflowed(new PrintWriter(System.out, true), reader.getObject().getTerminal());
             exit.set(runOnce(a, catalog, out));
             out.flush();
         };
+    }
+
+    /**
+     * At {@code exit} or {@code quit}: true to leave. A paused session (no outcome yet) is closed by
+     * leaving, so the user is asked first and told how to come back to it.
+     */
+    static boolean leaving(dev.tshoot.shell.SessionHolder holder, dev.tshoot.shell.Prompter prompter) {
+        if (!holder.paused()) {
+            return true;
+        }
+        String reply = prompter.select("A session is paused at '" + holder.session().current().id() + "'. Leave tshoot?",
+                java.util.List.of(new dev.tshoot.shell.Prompter.Item("leave", "Leave: the session is closed as interrupted,"
+                        + " and 'tshoot resume' continues it later"), new dev.tshoot.shell.Prompter.Item("stay", "Stay")));
+        return reply == null || "leave".equals(reply);
     }
 
     /** One command given as program arguments, run with the shell's terminal: its exit status. */
@@ -70,16 +92,26 @@ public class ReplRunner {
      * 2026; the same request for 2.x was spring-projects/spring-shell#110 (fixed there).
      */
     static final class CtrlCTolerantInput extends org.springframework.shell.jline.JLineInputProvider {
-        CtrlCTolerantInput(org.jline.reader.LineReader reader, org.springframework.shell.jline.PromptProvider prompt) {
+        private final java.util.function.BooleanSupplier leave;
+
+        /** {@code leave}: asked at {@code exit} or {@code quit}; false keeps the shell running. */
+        CtrlCTolerantInput(org.jline.reader.LineReader reader, org.springframework.shell.jline.PromptProvider prompt,
+                java.util.function.BooleanSupplier leave) {
             super(reader);
             setPromptProvider(prompt);
+            this.leave = leave;
         }
 
         @Override
         public String readInput() {
             while (true) {
                 try {
-                    return super.readInput();
+                    String line = super.readInput();
+                    String word = line == null ? "" : line.strip();
+                    if ((word.equals("exit") || word.equals("quit")) && !leave.getAsBoolean()) {
+                        continue;
+                    }
+                    return line;
                 } catch (org.jline.reader.UserInterruptException e) {
                     getLineReader().getTerminal().writer().println(Console.dim("(Ctrl-C clears the line; 'exit' or Ctrl-D leaves tshoot)"));
                 }

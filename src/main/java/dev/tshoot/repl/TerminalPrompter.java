@@ -76,7 +76,11 @@ public class TerminalPrompter implements Prompter {
 
     private String menu(String title, List<Item> items) {
         // the selector echoes the chosen item's value, so the value is the (safe) label; map it back to the key
-        List<SelectItem> select = items.stream().map(i -> SelectItem.of(label(i), label(i))).toList();
+        // the selector's marker and margin, and the line it echoes once chosen: "? <title> <label>"
+        int width = terminal.getObject().getWidth() - Math.max(4, SafeText.line(title).length() + 4);
+        // cut labels must still tell the entries apart (the chosen one is found by its label), else they stay whole
+        int room = items.stream().map(i -> fit(label(i), width)).distinct().count() == items.size() ? width : 0;
+        List<SelectItem> select = items.stream().map(i -> SelectItem.of(fit(label(i), room), fit(label(i), room))).toList();
         var result = flows.getObject()
                 .withSingleItemSelector("q")
                 .name(title)
@@ -89,7 +93,21 @@ public class TerminalPrompter implements Prompter {
         if (v == null) {
             return null;
         }
-        return items.stream().filter(i -> label(i).equals(v.toString())).map(Item::key).findFirst().orElse(null);
+        return items.stream().filter(i -> fit(label(i), room).equals(v.toString())).map(Item::key).findFirst().orElse(null);
+    }
+
+    /**
+     * A menu label on one line of the terminal: one wider than {@code room} columns is cut at the
+     * last space that fits and ends in an ellipsis, never inside a word (a terminal narrower than
+     * 20 columns gets the whole label).
+     */
+    static String fit(String label, int room) {
+        if (room < 16 || label.codePointCount(0, label.length()) <= room) {
+            return label;
+        }
+        int cut = label.offsetByCodePoints(0, room - 2);
+        int space = label.lastIndexOf(' ', cut);
+        return (space > room / 3 ? label.substring(0, space) : label.substring(0, cut)).stripTrailing() + " \u2026";
     }
 
     /** A label comes from the playbook: shown through the text layer, on one line. */

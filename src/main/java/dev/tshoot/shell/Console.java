@@ -16,7 +16,35 @@ public final class Console {
 
     private static final Styler STYLER = Styler.forTerminal(terminal(), System.getenv());
 
+    private static volatile java.util.function.IntSupplier width = () -> dev.tshoot.text.Markdown.DEFAULT_WIDTH;
+
     private Console() {}
+
+    /** Where the terminal's width comes from (the shell sets it; 80 columns until then, and on dumb terminals). */
+    public static void width(java.util.function.IntSupplier columns) {
+        width = columns;
+    }
+
+    /** The width of a terminal that is not dumb, in columns; 0 when there is none (piped, dumb, not known). */
+    public static int columns() {
+        return Math.max(0, width.getAsInt());
+    }
+
+    /** {@code out} breaking lines between words at the terminal's width, on a terminal; {@code out} itself elsewhere. */
+    public static PrintWriter reflowed(PrintWriter out) {
+        return columns() > 0 ? new PrintWriter(dev.tshoot.text.Reflow.writer(out, Console::columns), true) : out;
+    }
+
+    /** The terminal's width in columns now: {@link dev.tshoot.text.Markdown#DEFAULT_WIDTH} when it is not known. */
+    public static int width() {
+        int w = width.getAsInt();
+        return w > 0 ? w : dev.tshoot.text.Markdown.DEFAULT_WIDTH;
+    }
+
+    /** Playbook Markdown laid out for the terminal: styled (when colours are on) and reflowed to its width. */
+    public static String markdown(String text, String indent) {
+        return new dev.tshoot.text.Markdown(STYLER, width()).render(text, indent);
+    }
 
     public static boolean color() { return STYLER.color(); }
 

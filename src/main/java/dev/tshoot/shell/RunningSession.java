@@ -15,6 +15,8 @@ final class RunningSession {
         this.exit = exit;
     }
 
+    ExitCode exit() { return exit; }
+
     /** The running session, or null after saying that {@code command} needs one. */
     Session require(PrintWriter out, String command) {
         if (!holder.active()) {

@@ -28,6 +28,12 @@ public class SessionCommands {
 
     void start(PrintWriter out, String id) {
         Playbook pb = PlaybookLoadView.use(PlaybookLoad.load(catalog, id), out, exit);
+        if (pb != null && holder.paused() && !driver.confirm("A session is paused at '" + holder.session().current().id()
+                + "' (" + holder.writer().file().getFileName() + "). Close it and start " + pb.id() + "?",
+                "Close it and start (it can be resumed later from its transcript)", "Keep it (nothing is started)")) {
+            out.println(Console.dim("Kept the paused session; 'resume' continues it."));
+            return;
+        }
         if (pb != null) {
             Session s = holder.start(pb, out);
             SessionReports.started(out, pb, holder.writer());
@@ -53,10 +59,6 @@ public class SessionCommands {
         SessionReports.continued(out, next, from);
         fail(out, Steering.continueAt(n, h.outcome(), from));
         driver.drive(n, out);
-    }
-
-    void resume(PrintWriter out) {
-        steer(out, "resume", s -> { });
     }
 
     void back(PrintWriter out) {
@@ -119,9 +121,6 @@ public class SessionCommands {
                 CommandSpec.command("continue", "Session",
                         "At an outcome that hands the case over, start the other playbook where it continues")
                         .run((a, out) -> self.get().continueIn(out)),
-                CommandSpec.command("resume", "Session",
-                        "Continue the paused session")
-                        .run((a, out) -> self.get().resume(out)),
                 CommandSpec.command("back", "Session",
                         "Undo the last answer and ask again")
                         .run((a, out) -> self.get().back(out)),

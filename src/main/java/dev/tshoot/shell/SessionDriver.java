@@ -28,6 +28,17 @@ public class SessionDriver {
     private Session last;
     private int shown;
 
+    /** Takes over a session rebuilt from a transcript: what it replayed was shown when it was recorded. */
+    public void adopt(Session s) {
+        last = s;
+        shown = s.events().size();
+    }
+
+    /** Asks a yes/no question; true for yes (false when input ended). */
+    public boolean confirm(String question, String yes, String no) {
+        return "yes".equals(prompter.select(question, List.of(new Prompter.Item("yes", yes), new Prompter.Item("no", no))));
+    }
+
     public void drive(Session s, PrintWriter out) {
         if (s != last) {
             last = s;
@@ -54,7 +65,8 @@ public class SessionDriver {
             String reply = s.current().accept(new Ask(s, out));
             if (reply == null || PAUSE.equals(reply)) {
                 out.println(Console.dim("Paused at '" + s.current().id() + "'. 'resume' continues; 'path', 'why', 'note',"
-                        + " 'back', 'goto <node>', 'status' and 'end' work meanwhile."));
+                        + " 'back', 'goto <node>', 'status' and 'end' work meanwhile. After leaving tshoot (or a"
+                        + " one-shot 'tshoot start'), 'tshoot resume' continues it from its transcript."));
                 out.flush();
                 return;
             }

@@ -35,12 +35,47 @@ public class SessionHolder {
         return current != null && current.session().state() != Session.State.ENDED;
     }
 
+    /** True when a session is running and has not reached an outcome: closing it would leave its walk unfinished. */
+    public boolean paused() {
+        return active() && current.session().state() != Session.State.AT_OUTCOME;
+    }
+
     public Session session() { return current == null ? null : current.session(); }
 
     public TranscriptWriter writer() { return current == null ? null : current.writer(); }
 
     /** Starts a recorded session, closing any earlier one. Warnings (e.g. disk full) go to {@code out}. */
     public Session start(Playbook pb, PrintWriter out) {
+        dev.tshoot.playbook.Provenance provenance = opening(pb, out);
+        current = recorder.start(pb, provenance, warnings(out), new ProgressDiagnostics(diagnostics, out),
+                dev.tshoot.engine.ConsentPolicy.askAlways(consent.commands()));
+        return current.session();
+    }
+
+    /**
+     * Rebuilds the session recorded in {@code file} on {@code pb} and goes on recording it into a new
+     * transcript linked to that one ({@link Recorder#resume}); closes any earlier session first.
+     */
+    public Recorder.Resumed resume(java.nio.file.Path file, Playbook pb, PrintWriter out)
+            throws dev.tshoot.transcript.TranscriptReader.UnreadableException {
+        dev.tshoot.playbook.Provenance provenance = opening(pb, out);
+        Recorder.Resumed r = recorder.resume(file, pb, provenance, warnings(out), new ProgressDiagnostics(diagnostics, out),
+                dev.tshoot.engine.ConsentPolicy.askAlways(consent.commands()));
+        if (r.recorded() != null) {
+            current = r.recorded();
+        }
+        return r;
+    }
+
+    private static java.util.function.Consumer<String> warnings(PrintWriter out) {
+        return msg -> {
+            out.println(Console.yellow("warning: ") + msg);
+            out.flush();
+        };
+    }
+
+    /** Closes the earlier session (showing its seal) and says what the playbook's signature allows. */
+    private dev.tshoot.playbook.Provenance opening(Playbook pb, PrintWriter out) {
         TranscriptWriter earlier = active() ? writer() : null;
         if (earlier != null) {
             out.println(Console.dim("Closing the earlier session (" + earlier.file().getFileName() + ")."));
@@ -55,11 +90,7 @@ public class SessionHolder {
         out.println(Console.dim("Playbook " + SafeText.line(provenance.describe()) + (provenance.trusted()
                 ? ": commands it declares read-only may run like those on tshoot's list."
                 : ": commands not on tshoot's read-only list ask every time.")));
-        current = recorder.start(pb, provenance, msg -> {
-            out.println(Console.yellow("warning: ") + msg);
-            out.flush();
-        }, new ProgressDiagnostics(diagnostics, out), dev.tshoot.engine.ConsentPolicy.askAlways(consent.commands()));
-        return current.session();
+        return provenance;
     }
 
     /** Ends the session ({@code reason}: outcome, user, interrupted) and closes its transcript. */
@@ -79,6 +110,8 @@ public class SessionHolder {
         close("interrupted");
         if (open != null) {
             out.println("The open session was closed as interrupted. Transcript: " + open.file());
+            out.println("'tshoot resume' continues it from its transcript (or 'resume " + open.file().getFileName()
+                    + "' in the tshoot shell).");
             SessionReports.seal(out, open);
             out.flush();
         }

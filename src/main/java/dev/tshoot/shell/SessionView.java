@@ -20,7 +20,7 @@ final class SessionView {
         out.println();
         out.println(Console.bold(q.prompt()));
         if (q.help() != null && !q.help().isBlank()) {
-            out.print(Console.dim(Console.indent(q.help(), "  ")));
+            out.print(Console.markdown(q.help(), "  "));
         }
         snippets(out, q.commands());
         if (q.pasted()) {
@@ -33,7 +33,7 @@ final class SessionView {
     static void action(PrintWriter out, Node.Action a) {
         out.println();
         out.println(Console.cyan("▶ " + a.title()));
-        out.print(Console.indent(a.instructions(), "  "));
+        out.print(Console.markdown(a.instructions(), "  "));
         snippets(out, a.commands());
         if (!a.sources().isEmpty()) {
             out.println("  " + Console.dim("Sources: " + String.join(" , ", a.sources())));
@@ -179,7 +179,7 @@ final class SessionView {
     static void outcome(PrintWriter out, Node.Outcome o) {
         out.println();
         out.println(Console.result(o.result().yamlName()) + "  " + Console.bold(o.title()));
-        out.print(Console.indent(o.message(), "  "));
+        out.print(Console.markdown(o.message(), "  "));
         if (!o.references().isEmpty()) {
             out.println("  References:");
             o.references().forEach(r -> out.println("    " + SafeText.line(r)));

@@ -125,6 +125,8 @@ public final class Wiring {
                 deferred(terminals.prompter()), terminals.terminal(), exit))));
         all.addAll(PasteCommand.commands(Lazy.of(() -> new PasteCommand(catalog.get(), System.in, exit))));
         all.addAll(SessionCommands.commands(Lazy.of(() -> new SessionCommands(catalog.get(), holder.get(), driver.get(), exit))));
+        all.addAll(ResumeCommand.commands(Lazy.of(() -> new ResumeCommand(catalog.get(), holder.get(), driver.get(),
+                new dev.tshoot.app.TranscriptFiles(paths.transcripts()), exit))));
         all.addAll(RunCommand.commands(Lazy.of(() -> new RunCommand(catalog.get(), recorder.get(), diagnostics.get(), exit,
                 consent.get()))));
         all.addAll(SessionInfoCommands.commands(Lazy.of(() -> new SessionInfoCommands(holder.get(), exit))));
@@ -150,8 +152,8 @@ public final class Wiring {
     /** Closes a session still open (as interrupted), so its transcript ends cleanly, and shows its seal. */
     public void close() {
         if (holder.made()) {
-            holder.get().shutdown(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out,
-                    java.nio.charset.StandardCharsets.UTF_8), true));
+            holder.get().shutdown(Console.reflowed(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out,
+                    java.nio.charset.StandardCharsets.UTF_8), true)));
         }
     }
 

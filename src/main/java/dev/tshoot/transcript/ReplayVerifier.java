@@ -10,6 +10,7 @@ import java.util.Map;
 
 import dev.tshoot.engine.ConsentPolicy;
 import dev.tshoot.engine.Diagnostics;
+import dev.tshoot.engine.EventSink;
 import dev.tshoot.engine.Events;
 import dev.tshoot.engine.ScriptedDiagnostics;
 import dev.tshoot.engine.Session;
@@ -83,28 +84,74 @@ public final class ReplayVerifier {
      * {@link Report#chain()} says so.
      */
     public Report verify(Path transcript, Playbook pb) throws TranscriptReader.UnreadableException {
-        // one pass: the chain is walked while the events are decoded and re-walked; the re-walk counts only if the chain holds
+        List<Path> files;
+        try {
+            files = TranscriptLinks.back(transcript); // a resumed session: the whole case, from its first transcript
+        } catch (TranscriptReader.UnreadableException e) {
+            files = List.of(transcript); // read alone: the pass says what is wrong with it
+        }
+        return walk(files, pb, null).report();
+    }
+
+    /**
+     * Starts the session a re-walk plays the recording on: {@code replayed} must receive its events,
+     * {@code recorded} give the recorded probe and command results, {@code consents} the recorded
+     * consents (ASK where none was recorded).
+     */
+    public interface Starter {
+        Session start(Playbook pb, EventSink replayed, Diagnostics recorded, ConsentPolicy consents, TranscriptHeader h);
+    }
+
+    /** A re-walk's report and the session it leaves where the recording ends (null when nothing was re-walked). */
+    public record Rebuilt(Report report, Session session) {}
+
+    /**
+     * Re-walks the transcript as {@link #verify} does, on a session that {@code starter} makes, and
+     * hands it back where the recording stops: the state a resumed session goes on from. A command
+     * whose consent was not recorded waits for it (where verify assumes it was given).
+     */
+    public Rebuilt rebuild(List<Path> transcripts, Playbook pb, Starter starter) throws TranscriptReader.UnreadableException {
+        return walk(transcripts, pb, starter);
+    }
+
+    /**
+     * Re-walks {@code transcripts} in turn on one session: the first from the playbook's start, each
+     * later one (a session resumed from the one before) from where the one before left it, which
+     * must be the node its header's {@code resumes} names. The report is the last file's, with the
+     * events of all.
+     */
+    private Rebuilt walk(List<Path> transcripts, Playbook pb, Starter starter) throws TranscriptReader.UnreadableException {
+        // one pass per file: the chain is walked while the events are decoded and re-walked; the re-walk counts only if the chain holds
         Walk[] walk = new Walk[1];
-        TranscriptPass.Outcome o = TranscriptPass.run(transcript, true, true, h -> {
-            walk[0] = new Walk(pb, osFamily(h.host()));
-            return walk[0]::accept;
-        }, () -> { }, IGNORED, () -> walk[0].read++, true);
+        TranscriptPass.Outcome o = null;
+        for (Path transcript : transcripts) {
+            o = TranscriptPass.run(transcript, true, true, h -> {
+                if (walk[0] == null) {
+                    walk[0] = new Walk(pb, osFamily(h.host()), starter, h);
+                } else {
+                    walk[0].resumedAt(h.resumes());
+                }
+                return walk[0]::accept;
+            }, () -> { }, IGNORED, () -> walk[0].read++, true);
+            TranscriptHeader h = o.header();
+            TranscriptVerifier.Result chain = o.chain();
+            if (chain.status() == TranscriptVerifier.Status.UNREADABLE) {
+                throw new TranscriptReader.UnreadableException(chain.message());
+            }
+            if (chain.status() == TranscriptVerifier.Status.BROKEN) {
+                return new Rebuilt(new Report(h, pb.sha256(), !pb.sha256().equals(h.playbook().sha256()), 0, List.of(), 0,
+                        null, null, chain), null);
+            }
+            if (o.notOfTheFormat() != null) {
+                throw o.notOfTheFormat();
+            }
+        }
         TranscriptHeader h = o.header();
         TranscriptVerifier.Result chain = o.chain();
-        if (chain.status() == TranscriptVerifier.Status.UNREADABLE) {
-            throw new TranscriptReader.UnreadableException(chain.message());
-        }
-        if (chain.status() == TranscriptVerifier.Status.BROKEN) {
-            return new Report(h, pb.sha256(), !pb.sha256().equals(h.playbook().sha256()), 0, List.of(), 0,
-                    null, null, chain);
-        }
-        if (o.notOfTheFormat() != null) {
-            throw o.notOfTheFormat();
-        }
         Walk w = walk[0];
         w.finish();
-        return new Report(h, pb.sha256(), !pb.sha256().equals(h.playbook().sha256()), w.read, w.path(), w.compared,
-                w.outcome(), w.divergence, chain);
+        return new Rebuilt(new Report(h, pb.sha256(), !pb.sha256().equals(h.playbook().sha256()), w.read, w.path(),
+                w.compared, w.outcome(), w.divergence, chain), w.session);
     }
 
     /** A recorded user action to play on the session, and the divergence to report when the session refuses it. */
@@ -131,9 +178,14 @@ public final class ReplayVerifier {
         String recordedOutcome;
         long read;
 
-        Walk(Playbook pb, dev.tshoot.playbook.OsFamily os) {
+        final Starter starter;
+        final TranscriptHeader header;
+
+        Walk(Playbook pb, dev.tshoot.playbook.OsFamily os, Starter starter, TranscriptHeader header) {
             this.pb = pb;
             this.diagnostics = new ScriptedDiagnostics(os);
+            this.starter = starter;
+            this.header = header;
         }
 
         void accept(SessionEvent e) {
@@ -195,6 +247,26 @@ public final class ReplayVerifier {
                     "the recorded '" + a.type() + "' cannot be replayed here: " + ex.getMessage());
         }
 
+        /**
+         * The next file of the case begins: what the one before recorded is played out, the nodes the
+         * replay reached past its end are taken as where it stopped, and that must be where the next
+         * one says it went on.
+         */
+        void resumedAt(TranscriptHeader.Resumes link) {
+            if (divergence != null) {
+                return;
+            }
+            segment();
+            action = null;
+            replayed.clear();
+            String at = session == null ? null : session.current().id();
+            if (divergence == null && (link == null || !link.node().equals(at))) {
+                divergence = new Divergence(at, link == null ? "(no link)" : link.node(), String.valueOf(at),
+                        "the next transcript goes on at '" + (link == null ? "?" : link.node())
+                                + "', but the replay of the one before stands at '" + at + "'");
+            }
+        }
+
         void finish() {
             if (divergence == null) {
                 segment();
@@ -235,7 +307,9 @@ public final class ReplayVerifier {
             try {
                 if (!started) {
                     started = true;
-                    session = engine.start("replay", pb, e -> e.accept(replay), diagnostics, this::decide, false);
+                    session = starter == null
+                            ? engine.start("replay", pb, e -> e.accept(replay), diagnostics, this::decide, false)
+                            : starter.start(pb, e -> e.accept(replay), diagnostics, this::decide, header);
                 } else if (action != null) {
                     action.move().play();
                 }
@@ -288,6 +362,9 @@ public final class ReplayVerifier {
 
         private ConsentPolicy.Decision decide(Diagnostics.CommandRequest r) {
             Deque<String> q = consents.get(r.node());
+            if ((q == null || q.isEmpty()) && starter != null) {
+                return ConsentPolicy.Decision.ASK; // rebuilding: the user had not answered yet
+            }
             String c = q == null || q.isEmpty() ? "yes" : q.poll();
             return switch (c) {
                 case "no" -> ConsentPolicy.Decision.DECLINE;

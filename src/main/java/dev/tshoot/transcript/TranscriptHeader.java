@@ -7,7 +7,20 @@ import java.time.Instant;
  * of the file) and on which host.
  */
 public record TranscriptHeader(String format, int formatVersion, String tshootVersion, String sessionId,
-        Instant startedAt, PlaybookRef playbook, Host host) {
+        Instant startedAt, PlaybookRef playbook, Host host, Resumes resumes) {
+
+    /** A header of a session that was started afresh (it resumes no earlier transcript). */
+    public TranscriptHeader(String format, int formatVersion, String tshootVersion, String sessionId,
+            Instant startedAt, PlaybookRef playbook, Host host) {
+        this(format, formatVersion, tshootVersion, sessionId, startedAt, playbook, host, null);
+    }
+
+    /**
+     * The earlier transcript a resumed session continues: its session id and file name (in the same
+     * folder), the hash of its last verified line ({@code hash}: what links the two chains), how many
+     * events of it were verified and rebuilt, and the node the session went on from.
+     */
+    public record Resumes(String sessionId, String file, String hash, long events, String node) {}
 
     public static final String FORMAT = "tshoot-transcript";
     /** The version this tshoot writes (see docs/transcript-format.md). */

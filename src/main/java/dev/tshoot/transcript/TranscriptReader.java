@@ -130,6 +130,14 @@ public final class TranscriptReader {
             throw new UnreadableException(file + " has a damaged header: it must name the playbook (id and sha256),"
                     + " the session, its start time and the host. 'transcript verify' tells whether it was altered.");
         }
+        TranscriptHeader.Resumes r = header.resumes();
+        if (r != null && (r.sessionId() == null || !r.sessionId().matches("[0-9A-Za-z-]{1,64}") || r.file() == null
+                || !r.file().matches("[^/\\\\\u0000]+\\.jsonl") || r.hash() == null || !r.hash().matches("[0-9a-f]{64}")
+                || r.events() < 0 || r.node() == null)) {
+            throw new UnreadableException(file + " has a damaged header: 'resumes' must name the earlier session (its id:"
+                    + " letters, digits and '-'), its file name in the same folder (no folder), the hash of its last line, its events and"
+                    + " the node the session went on from.");
+        }
         return header;
     }
 

@@ -155,6 +155,16 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
         return ended ? Seal.code(prev) : null;
     }
 
+    private long seqOffset;
+
+    /**
+     * For a resumed session, whose events go on numbering from the {@code rebuilt} events of the
+     * earlier transcript: this file numbers them from 1, as every transcript does.
+     */
+    public synchronized void continuesAfter(long rebuilt) {
+        this.seqOffset = rebuilt;
+    }
+
     /** Number of lines (header included) recorded so far, on disk or in memory. */
     public long lines() { return lines; }
 
@@ -167,6 +177,9 @@ public final class TranscriptWriter implements EventSink, AutoCloseable {
     public void accept(SessionEvent event) {
         ObjectNode node = TranscriptJson.encode(event);
         synchronized (this) {
+            if (seqOffset != 0) {
+                node.put("seq", event.seq() - seqOffset); // a resumed session: this file numbers its own events from 1
+            }
             java.util.Map<String, Integer> counts = redactExceptTyped(node, event.pastCap());
             if (!counts.isEmpty()) {
                 ObjectNode r = node.putObject("redactions");

@@ -45,19 +45,23 @@ public final class WireMapping {
     public static WireHeader toWire(TranscriptHeader h) {
         TranscriptHeader.PlaybookRef p = h.playbook();
         TranscriptHeader.Host o = h.host();
+        TranscriptHeader.Resumes r = h.resumes();
         return new WireHeader(h.format(), WireCodec.VERSION, h.tshootVersion(), h.sessionId(), h.startedAt(),
                 p == null ? null : new WireHeader.Playbook(p.id(), p.version(), p.title(), p.sha256(), p.file(),
                         toWire(p.signature())),
-                o == null ? null : new WireHeader.Host(o.os(), o.osVersion(), o.arch(), o.hostname(), o.user()));
+                o == null ? null : new WireHeader.Host(o.os(), o.osVersion(), o.arch(), o.hostname(), o.user()),
+                r == null ? null : new WireHeader.Resumes(r.sessionId(), r.file(), r.hash(), r.events(), r.node()));
     }
 
     public static TranscriptHeader toEngine(WireHeader h) {
         WireHeader.Playbook p = h.playbook();
         WireHeader.Host o = h.host();
+        WireHeader.Resumes r = h.resumes();
         return new TranscriptHeader(h.format(), h.formatVersion(), h.tshootVersion(), h.sessionId(), h.startedAt(),
                 new TranscriptHeader.PlaybookRef(p.id(), p.version(), p.title(), p.sha256(), p.file(),
                         toEngine(p.signature())),
-                new TranscriptHeader.Host(o.os(), o.osVersion(), o.arch(), o.hostname(), o.user()));
+                new TranscriptHeader.Host(o.os(), o.osVersion(), o.arch(), o.hostname(), o.user()),
+                r == null ? null : new TranscriptHeader.Resumes(r.sessionId(), r.file(), r.hash(), r.events(), r.node()));
     }
 
     private static WireHeader.Signature toWire(TranscriptHeader.Signature s) {

@@ -96,6 +96,7 @@ class SessionCommandsTest {
         second.shutdown(a.out);
         String sealed = new dev.tshoot.transcript.TranscriptVerifier().verify(open).sealCode();
         assertThat(a.run().out()).isEqualTo("The open session was closed as interrupted. Transcript: " + open + "\n"
+                + "'tshoot resume' continues it from its transcript (or 'resume " + open.getFileName() + "' in the tshoot shell).\n"
                 + "Seal: " + sealed + "  (paste it into the ticket)\n"
                 + "Whoever holds the seal can check the transcript: transcript verify " + open + " --seal " + sealed + "\n");
         second.shutdown(a.out);

@@ -23,7 +23,9 @@ import dev.tshoot.transcript.TranscriptJson;
  * A zip for escalation: {@code transcript.jsonl} (the exact bytes), the playbook file that was used
  * (under {@code playbook/}, only when found with the pinned hash; else {@code playbook-missing.txt}),
  * {@code host-facts.json}, {@code transcript.md}, {@code transcript.html}, and {@code manifest.json}
- * with the SHA-256 and size of every other entry and the integrity result.
+ * with the SHA-256 and size of every other entry and the integrity result. A case of several
+ * transcripts (a session resumed from another, {@link CaseChain}) holds the others under
+ * {@code chain/} and lists all of them, linked, under the manifest's {@code chain}.
  */
 public final class BundleExporter {
 
@@ -32,6 +34,18 @@ public final class BundleExporter {
     public byte[] render(ExportSource s, Report r) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("transcript.jsonl", s.bytes());
+        CaseChain chain = CaseChain.of(r);
+        Map<CaseChain.Entry, String> entries = new LinkedHashMap<>();
+        int n = 0;
+        for (CaseChain.Entry e : chain.entries()) {
+            n++;
+            String name = e.exported() ? "transcript.jsonl"
+                    : "chain/" + n + "-" + ZipNames.segment(e.source().fileName(), "transcript.jsonl");
+            entries.put(e, name);
+            if (!e.exported()) {
+                files.put(name, e.source().bytes());
+            }
+        }
         if (s.playbook().found() && PlaybookText.holdsSecrets(s.playbook().bytes())) {
             files.put("playbook-withheld.txt", utf8("The playbook this session walked is not in this bundle: redaction rules"
                     + " match text in it, and a bundle holds only redacted text.\n\n"
@@ -52,7 +66,14 @@ public final class BundleExporter {
         files.put("host-facts.json", utf8(json(hostFacts(s, r))));
         files.put("transcript.md", utf8(new MarkdownExporter().render(r)));
         files.put("transcript.html", utf8(new HtmlExporter().render(r)));
-        byte[] manifest = utf8(json(manifest(s, r, files)));
+        ObjectNode m = manifest(s, r, files);
+        if (chain.linked()) {
+            m.set("chain", chain(chain, entries));
+            if (chain.problem() != null) {
+                m.put("chainProblem", chain.problem());
+            }
+        }
+        byte[] manifest = utf8(json(m));
         long time = r.header().startedAt() == null ? 0 : r.header().startedAt().toEpochMilli();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
@@ -123,6 +144,35 @@ public final class BundleExporter {
             f.put("sha256", PlaybookLoader.sha256(data));
         });
         return root;
+    }
+
+    /**
+     * The transcripts of the case, oldest first: each with its entry in the bundle, its session, the
+     * link it was resumed by (the earlier session and the hash of its last line), where the next went on,
+     * and its integrity.
+     */
+    private static ArrayNode chain(CaseChain chain, Map<CaseChain.Entry, String> entries) {
+        ArrayNode list = TranscriptJson.MAPPER.createArrayNode();
+        for (CaseChain.Entry e : chain.entries()) {
+            ObjectNode o = list.addObject();
+            o.put("entry", entries.get(e));
+            o.put("source", e.source().fileName());
+            o.put("sessionId", e.source().transcript().header().sessionId());
+            var link = e.source().transcript().header().resumes();
+            if (link != null) {
+                ObjectNode l = o.putObject("resumes");
+                l.put("sessionId", link.sessionId());
+                l.put("file", link.file());
+                l.put("hash", link.hash());
+                l.put("node", link.node());
+            }
+            if (e.wentOnAt() != null) {
+                o.put("wentOnAt", e.wentOnAt());
+            }
+            o.put("exported", e.exported());
+            o.set("integrity", JsonExporter.integrity(e.source().integrity()));
+        }
+        return list;
     }
 
     private static String json(ObjectNode o) {

@@ -22,7 +22,11 @@ final class HtmlModel {
 
     record Page(String title, String sessionId, String playbookTitle, List<Fact> facts, IntegrityView integrity,
             OutcomeView outcome, String playbookNote, boolean playbookFound, GraphLayout.Graph graph,
-            List<RouteItem> route, List<StepView> steps, Trusted css, Trusted js) {}
+            List<RouteItem> route, List<StepView> steps, Trusted css, Trusted js, List<ChainView> chain, String chainProblem) {}
+
+    /** One transcript of a case of several ({@link CaseChain}), oldest first. */
+    record ChainView(String file, boolean exported, String sessionId, String started, int events, String integrity,
+            String css, String route, String wentOnAt) {}
 
     record Fact(String name, String value, boolean code) {}
 
@@ -58,6 +62,7 @@ final class HtmlModel {
     record OutcomeItem(String tmpl, OutcomeView outcome) {}
 
     static Page page(Report r, Trusted css, Trusted js) {
+        CaseChain chain = CaseChain.of(r);
         TranscriptHeader h = r.header();
         TranscriptHeader.PlaybookRef pb = h.playbook();
         List<Fact> facts = new ArrayList<>();
@@ -94,7 +99,21 @@ final class HtmlModel {
         }
         return new Page("tshoot session " + h.sessionId() + ": " + pb.title(), h.sessionId(), pb.title(), facts, iv, outcome,
                 r.source().playbook().message(), r.source().playbook().playbook() != null,
-                GraphLayout.of(r, r.source().playbook().playbook()), route, steps, css, js);
+                GraphLayout.of(r, r.source().playbook().playbook()), route, steps, css, js, chain.linked() ? chain.entries()
+                        .stream().map(HtmlModel::chainView).toList() : List.of(), chain.problem());
+    }
+
+    private static ChainView chainView(CaseChain.Entry e) {
+        List<String> nodes = new ArrayList<>();
+        e.report().steps().forEach(s -> {
+            if (s.node() != null) {
+                nodes.add(s.node());
+            }
+        });
+        return new ChainView(e.source().fileName(), e.exported(), e.source().transcript().header().sessionId(),
+                String.valueOf(e.source().transcript().header().startedAt()), e.source().transcript().events().size(),
+                e.source().integrity().headline(), "chain-" + e.source().integrity().css(),
+                Text.oneLine(String.join(" \u2192 ", nodes), 600), e.wentOnAt());
     }
 
     static OutcomeView outcome(dev.tshoot.engine.SessionEvent.OutcomeReached o) {

@@ -39,19 +39,60 @@ public final class MarkdownExporter {
                 : "**" + Md.line(Words.result(r.outcome().result())) + "**: " + Md.line(r.outcome().title()));
         row(sb, "Transcript", Md.cellCode(r.source().fileName()) + ", " + r.source().transcript().events().size() + " events"
                 + (r.source().transcript().skippedLines() > 0 ? ", " + r.source().transcript().skippedLines() + " unreadable line(s) skipped" : ""));
+        CaseChain chain = CaseChain.of(r);
+        if (chain.linked()) {
+            chain(sb, chain);
+        }
         sb.append("\n## Path taken\n\n");
         if (r.route().isEmpty() && r.steps().isEmpty()) {
             sb.append("No node was entered.\n\n");
         } else {
             sb.append(Md.fenced("mermaid", Mermaid.flowchart(r))).append('\n');
         }
-        sb.append("## Steps\n\n");
-        for (Report.Step s : r.steps()) {
-            step(sb, r, s);
+        if (!chain.linked()) {
+            sb.append("## Steps\n\n");
+            for (Report.Step s : r.steps()) {
+                step(sb, r, s);
+            }
+        }
+        int n = 0;
+        for (CaseChain.Entry e : chain.linked() ? chain.entries() : java.util.List.<CaseChain.Entry>of()) {
+            n++;
+            sb.append("## Steps in transcript ").append(n).append(" of ").append(chain.entries().size()).append(" (")
+                    .append(Md.code(e.source().fileName())).append(e.exported() ? ", this file" : "").append(")\n\n");
+            for (Report.Step s : e.report().steps()) {
+                step(sb, e.report(), s);
+            }
+            if (e.wentOnAt() != null) {
+                sb.append("*The session went on at ").append(Md.code(e.wentOnAt())).append(" in transcript ").append(n + 1)
+                        .append(".*\n\n");
+            }
         }
         sb.append("## Integrity\n\n").append(integrityLine(r.integrity())).append("\n\n");
         sb.append(Md.quote(r.integrity().message())).append('\n').append(Md.text(r.integrity().advice())).append('\n');
         return sb.toString();
+    }
+
+    /** The transcripts of the case, oldest first, each with its integrity and where the next went on. */
+    private static void chain(StringBuilder sb, CaseChain chain) {
+        sb.append("\n## Case chain\n\n");
+        sb.append("This case is ").append(chain.entries().size()).append(" transcripts, oldest first: each one after the"
+                + " first was resumed from the one before it (`tshoot resume`), and names it in its header with the hash of"
+                + " its last line, which was checked.\n\n");
+        sb.append("| # | Transcript | Session | Started | Events | Integrity | Went on at |\n|---|---|---|---|---|---|---|\n");
+        int n = 0;
+        for (CaseChain.Entry e : chain.entries()) {
+            TranscriptHeader h = e.source().transcript().header();
+            sb.append("| ").append(++n).append(" | ").append(Md.cellCode(e.source().fileName()))
+                    .append(e.exported() ? " (this file)" : "").append(" | ")
+                    .append(Md.cellCode(h.sessionId())).append(" | ").append(Md.line(String.valueOf(h.startedAt())))
+                    .append(" | ").append(e.source().transcript().events().size()).append(" | ")
+                    .append(Md.line(e.source().integrity().headline())).append(" | ")
+                    .append(e.wentOnAt() == null ? "(the last)" : Md.cellCode(e.wentOnAt())).append(" |\n");
+        }
+        if (chain.problem() != null) {
+            sb.append("\n> ⚠️ The chain stops here: ").append(Md.line(chain.problem())).append(".\n");
+        }
     }
 
     private static String integrityLine(Integrity i) {

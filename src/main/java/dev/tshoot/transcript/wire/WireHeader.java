@@ -16,7 +16,25 @@ public record WireHeader(
         @JsonProperty(value = "sessionId", required = true) String sessionId,
         @JsonProperty(value = "startedAt", required = true) Instant startedAt,
         @JsonProperty(value = "playbook", required = true) Playbook playbook,
-        @JsonProperty(value = "host", required = true) Host host) {
+        @JsonProperty(value = "host", required = true) Host host,
+        @JsonProperty("resumes") Resumes resumes) {
+
+    /** A header of a session started afresh. */
+    public WireHeader(String format, int formatVersion, String tshootVersion, String sessionId, Instant startedAt,
+            Playbook playbook, Host host) {
+        this(format, formatVersion, tshootVersion, sessionId, startedAt, playbook, host, null);
+    }
+
+    /**
+     * The earlier transcript this session was resumed from ({@code tshoot resume}): absent in a session
+     * started afresh. {@code hash} is the hash of the earlier file's last verified line.
+     */
+    public record Resumes(
+            @JsonProperty(value = "sessionId", required = true) String sessionId,
+            @JsonProperty(value = "file", required = true) String file,
+            @JsonProperty(value = "hash", required = true) String hash,
+            @JsonProperty(value = "events", required = true) long events,
+            @JsonProperty(value = "node", required = true) String node) {}
 
     /** The playbook the session walked. */
     public record Playbook(
