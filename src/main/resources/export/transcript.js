@@ -114,6 +114,62 @@
       }
     });
   });
+  // the tree: scrolled so the route is in view, a node of the route list shown on a click, fit to width on demand
+  var graph = document.querySelector('.graph');
+  function box(g) {
+    var r = g.querySelector('rect');
+    return r ? { x: +r.getAttribute('x'), y: +r.getAttribute('y'), w: +r.getAttribute('width'), h: +r.getAttribute('height') } : null;
+  }
+  function scale() {
+    var svg = graph && graph.querySelector('svg');
+    return svg && svg.viewBox && svg.viewBox.baseVal && svg.viewBox.baseVal.width
+      ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
+  }
+  function show(g, smooth) {
+    var b = box(g);
+    if (!graph || !b) {
+      return;
+    }
+    var k = scale();
+    graph.scrollTo({ left: Math.max(0, (b.x + b.w / 2) * k - graph.clientWidth / 2),
+      top: Math.max(0, (b.y + b.h / 2) * k - graph.clientHeight / 2), behavior: smooth ? 'smooth' : 'auto' });
+  }
+  function routeIntoView() {
+    var visited = nodes.filter(function (g) { return g.classList.contains('visited'); });
+    if (!graph || !visited.length) {
+      return;
+    }
+    var xs = visited.map(box).filter(Boolean);
+    var left = Math.min.apply(null, xs.map(function (b) { return b.x; }));
+    var right = Math.max.apply(null, xs.map(function (b) { return b.x + b.w; }));
+    var k = scale();
+    var x = right - left <= graph.clientWidth / k ? (left + right) / 2 * k - graph.clientWidth / 2 : left * k - 8;
+    graph.scrollLeft = Math.max(0, x);
+    graph.scrollTop = 0;
+  }
+  var links = document.querySelectorAll('ol.path a[data-node]');
+  Array.prototype.forEach.call(links, function (a) {
+    a.addEventListener('click', function (ev) {
+      var g = nodes.filter(function (n) { return n.getAttribute('data-node') === a.getAttribute('data-node'); })[0];
+      if (g && graph) {
+        ev.preventDefault();
+        document.getElementById('tree').scrollIntoView({ behavior: 'smooth', block: 'start' });
+        show(g, true);
+        g.classList.add('flash');
+        setTimeout(function () { g.classList.remove('flash'); }, 1600);
+      }
+    });
+  });
+  var fit = document.getElementById('fit');
+  if (fit && graph) {
+    fit.addEventListener('click', function () {
+      var on = graph.classList.toggle('fit');
+      fit.setAttribute('aria-pressed', String(on));
+      fit.textContent = on ? 'Actual size' : 'Fit to width';
+      routeIntoView();
+    });
+  }
+  routeIntoView();
   window.addEventListener('hashchange', fromHash);
   window.addEventListener('load', function () {
     var n = window.performance && window.performance.getEntriesByType

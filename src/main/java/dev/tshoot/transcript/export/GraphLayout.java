@@ -13,11 +13,12 @@ import dev.tshoot.playbook.Node;
 import dev.tshoot.playbook.Playbook;
 
 /**
- * A simple layered layout of the decision tree for an SVG: rows by distance from the start node,
- * nodes in a row in the order found, straight-down curves for forward links and side arcs for links
- * that go back up. With the playbook, the whole tree is drawn and the route taken highlighted;
- * without it, only the nodes visited, one per row. {@link #traffic} draws the same tree for a page
- * that is not one session's (the stats report's traffic map), with the marks its caller gives.
+ * The decision tree as SVG shapes, laid out by ELK's layered algorithm ({@link LayeredLayout}):
+ * layers top to bottom in the playbook's order, few crossings, orthogonal links with rounded
+ * corners and their labels beside them. With the playbook, the whole tree is drawn and the route
+ * taken highlighted (a move the playbook has no link for, such as {@code back}, gets a link of its
+ * own); without it, only the nodes visited. {@link #traffic} draws the same tree for a page that is
+ * not one session's (the stats report's traffic map), with the marks its caller gives.
  */
 public final class GraphLayout {
 
@@ -72,33 +73,96 @@ public final class GraphLayout {
         r.steps().forEach(s -> visited.add(s.node()));
         String last = r.lastNode();
 
-        int width = width(rows);
-        Map<String, int[]> pos = positions(rows);
-        List<GNode> nodes = new ArrayList<>();
-        for (int row = 0; row < rows.size(); row++) {
-            for (String id : rows.get(row)) {
-                int x = pos.get(id)[0];
-                int y = pos.get(id)[1];
-                String css = "node type-" + types.get(id) + (visited.contains(id) ? " visited" : "") + (id.equals(last) ? " last" : "");
-                String headline = r.headline(id);
-                nodes.add(new GNode(id, x, y, W, H, css, id + (headline.isBlank() ? "" : ": " + Text.oneLine(headline, 200)),
-                        Text.oneLine(id, 24), Text.oneLine(headline, 27), x + W / 2, y + 19, y + 36));
-            }
-        }
-        List<GEdge> edges = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        rows.forEach(ids::addAll);
+        List<Link> drawn = new ArrayList<>();
         links.forEach((from, targets) -> targets.forEach(to -> {
             String key = from + "\u0000" + to;
-            edges.add(edge(pos.get(from), pos.get(to), taken.containsKey(key) ? "edge taken" : "edge", taken.get(key)));
+            drawn.add(new Link(from, to, taken.containsKey(key) ? "edge taken" : "edge", taken.get(key)));
         }));
         extra.forEach((key, css) -> {
             String[] ft = key.split("\u0000", 2);
-            edges.add(edge(pos.get(ft[0]), pos.get(ft[1]), css, taken.get(key)));
+            drawn.add(new Link(ft[0], ft[1], css, taken.get(key)));
         });
-        edges.removeIf(e -> e == null);
-        // taken edges last, so they are drawn on top
+        return draw(ids, drawn, id -> {
+            String headline = r.headline(id);
+            return new NodeText("node type-" + types.get(id) + (visited.contains(id) ? " visited" : "") + (id.equals(last) ? " last" : ""),
+                    id + (headline.isBlank() ? "" : ": " + Text.oneLine(headline, 200)), headline);
+        });
+    }
+
+    /** How one node is drawn: its CSS classes, its tooltip and its second line. */
+    private record NodeText(String css, String title, String line) {}
+
+    /** One link to draw: its CSS classes and label (null: none). */
+    private record Link(String from, String to, String css, String label) {}
+
+    /**
+     * Lays out {@code ids} and {@code links} with ELK's layered algorithm ({@link LayeredLayout}) and
+     * turns the geometry into SVG shapes; taken links are drawn last, on top.
+     */
+    private static Graph draw(List<String> ids, List<Link> links, java.util.function.Function<String, NodeText> text) {
+        Set<String> known = new LinkedHashSet<>(ids);
+        List<Link> kept = links.stream().filter(l -> known.contains(l.from()) && known.contains(l.to())).toList();
+        LayeredLayout.Result lay = LayeredLayout.layout(ids, W, H, kept.stream()
+                .map(l -> new LayeredLayout.Link(l.from(), l.to(), l.label() == null ? "" : l.label())).toList());
+        List<GNode> nodes = new ArrayList<>();
+        for (String id : ids) {
+            LayeredLayout.Box b = lay.boxes().get(id);
+            int x = (int) Math.round(b.x());
+            int y = (int) Math.round(b.y());
+            NodeText t = text.apply(id);
+            nodes.add(new GNode(id, x, y, W, H, t.css().strip(), t.title(), Text.oneLine(id, 24), Text.oneLine(t.line(), 27),
+                    x + W / 2, y + 19, y + 36));
+        }
+        List<GEdge> edges = new ArrayList<>();
+        for (int i = 0; i < kept.size(); i++) {
+            Link l = kept.get(i);
+            LayeredLayout.Route route = lay.routes().get(i);
+            String label = l.label() == null ? "" : l.label();
+            LayeredLayout.Box lb = route.label();
+            int lx = lb == null ? 0 : (int) Math.round(lb.x() + lb.w() / 2);
+            int ly = lb == null ? 0 : (int) Math.round(lb.y() + lb.h() - 3);
+            edges.add(new GEdge(path(route.points()), l.css().strip(), label, "edge-label", lx, ly));
+        }
         edges.sort((a, b) -> Boolean.compare(a.css().contains("taken"), b.css().contains("taken")));
-        int height = 2 * M + rows.size() * (H + GY) - GY;
-        return new Graph(width, Math.max(height, H + 2 * M), List.copyOf(nodes), List.copyOf(edges));
+        return new Graph((int) Math.ceil(lay.width()), Math.max((int) Math.ceil(lay.height()), H + 2 * M),
+                List.copyOf(nodes), List.copyOf(edges));
+    }
+
+    /** An orthogonal route as an SVG path, its corners rounded. */
+    static String path(List<double[]> pts) {
+        StringBuilder d = new StringBuilder();
+        d.append('M').append(r(pts.get(0)[0])).append(' ').append(r(pts.get(0)[1]));
+        for (int i = 1; i < pts.size(); i++) {
+            double[] p = pts.get(i);
+            if (i < pts.size() - 1) {
+                double[] a = pts.get(i - 1);
+                double[] b = pts.get(i + 1);
+                double in = Math.min(6, Math.hypot(p[0] - a[0], p[1] - a[1]) / 2);
+                double out = Math.min(6, Math.hypot(b[0] - p[0], b[1] - p[1]) / 2);
+                double[] p1 = toward(p, a, in);
+                double[] p2 = toward(p, b, out);
+                d.append(" L").append(r(p1[0])).append(' ').append(r(p1[1]))
+                        .append(" Q").append(r(p[0])).append(' ').append(r(p[1])).append(' ').append(r(p2[0])).append(' ').append(r(p2[1]));
+            } else {
+                d.append(" L").append(r(p[0])).append(' ').append(r(p[1]));
+            }
+        }
+        return d.toString();
+    }
+
+    private static double[] toward(double[] from, double[] to, double dist) {
+        double len = Math.hypot(to[0] - from[0], to[1] - from[1]);
+        if (len == 0) {
+            return from;
+        }
+        return new double[] {from[0] + (to[0] - from[0]) * dist / len, from[1] + (to[1] - from[1]) * dist / len};
+    }
+
+    private static String r(double v) {
+        long whole = Math.round(v * 10);
+        return whole % 10 == 0 ? Long.toString(whole / 10) : Double.toString(whole / 10.0);
     }
 
     /**
@@ -112,98 +176,28 @@ public final class GraphLayout {
 
     /** The whole tree of {@code pb} in the layout of a session's page, with {@code marks} in place of a route. */
     public static Graph traffic(Playbook pb, Marks marks) {
-        List<List<String>> rows = layers(pb);
-        Map<String, int[]> pos = positions(rows);
-        List<GNode> nodes = new ArrayList<>();
-        pos.forEach((id, p) -> {
-            Node n = pb.node(id);
-            String headline = n.headline() == null ? "" : n.headline();
-            String line = marks.nodeLine().getOrDefault(id, headline);
-            String css = "node type-" + n.type() + " " + marks.nodeCss().getOrDefault(id, "");
-            String title = marks.nodeTitle().getOrDefault(id, id + (headline.isBlank() ? "" : ": " + Text.oneLine(headline, 200)));
-            nodes.add(new GNode(id, p[0], p[1], W, H, css.strip(), title, Text.oneLine(id, 24), Text.oneLine(line, 27),
-                    p[0] + W / 2, p[1] + 19, p[1] + 36));
-        });
-        List<GEdge> edges = new ArrayList<>();
-        Set<String> drawn = new LinkedHashSet<>();
+        List<String> ids = new ArrayList<>();
+        layers(pb).forEach(ids::addAll);
+        List<Link> drawn = new ArrayList<>();
+        Set<String> keys = new LinkedHashSet<>();
         pb.nodes().forEach((from, n) -> new LinkedHashSet<>(n.targets()).forEach(to -> {
             String key = from + "\u0000" + to;
-            drawn.add(key);
-            edges.add(edge(pos.get(from), pos.get(to), ("edge " + marks.linkCss().getOrDefault(key, "")).strip(),
-                    marks.linkLabel().get(key)));
+            keys.add(key);
+            drawn.add(new Link(from, to, "edge " + marks.linkCss().getOrDefault(key, ""), marks.linkLabel().get(key)));
         }));
         marks.linkCss().forEach((key, css) -> {
-            if (!drawn.contains(key)) {
+            if (!keys.contains(key)) {
                 String[] ft = key.split("\u0000", 2);
-                edges.add(edge(pos.get(ft[0]), pos.get(ft.length > 1 ? ft[1] : ""), ("edge " + css).strip(),
-                        marks.linkLabel().get(key)));
+                drawn.add(new Link(ft[0], ft.length > 1 ? ft[1] : "", "edge " + css, marks.linkLabel().get(key)));
             }
         });
-        edges.removeIf(e -> e == null);
-        edges.sort((a, b) -> Boolean.compare(a.css().contains("taken"), b.css().contains("taken")));
-        int height = 2 * M + rows.size() * (H + GY) - GY;
-        return new Graph(width(rows), Math.max(height, H + 2 * M), List.copyOf(nodes), List.copyOf(edges));
-    }
-
-    private static int width(List<List<String>> rows) {
-        int widest = rows.stream().mapToInt(List::size).max().orElse(0);
-        return X0 + Math.max(widest * (W + GX) - GX, W) + 180;
-    }
-
-    /** Each node's {x, y, row}: rows top to bottom, each row centred on the widest. */
-    private static Map<String, int[]> positions(List<List<String>> rows) {
-        int widest = rows.stream().mapToInt(List::size).max().orElse(0);
-        Map<String, int[]> pos = new LinkedHashMap<>();
-        for (int row = 0; row < rows.size(); row++) {
-            List<String> ids = rows.get(row);
-            int offset = (widest - ids.size()) * (W + GX) / 2;
-            for (int i = 0; i < ids.size(); i++) {
-                pos.put(ids.get(i), new int[] {X0 + offset + i * (W + GX), M + row * (H + GY), row});
-            }
-        }
-        return pos;
-    }
-
-    private static GEdge edge(int[] a, int[] b, String css, String label) {
-        if (a == null || b == null) {
-            return null;
-        }
-        String l = label == null ? "" : label;
-        if (b[2] == a[2] + 1 || b[2] > a[2] && b[0] != a[0]) {
-            // one row down, or down and sideways: an S-curve from bottom to top
-            int sx = a[0] + W / 2;
-            int sy = a[1] + H;
-            int tx = b[0] + W / 2;
-            int ty = b[1];
-            String d = "M" + sx + " " + sy + " C" + sx + " " + (sy + GY / 2) + " " + tx + " " + (ty - GY / 2) + " " + tx + " " + ty;
-            return new GEdge(d, css, l, "edge-label", (sx + tx) / 2, sy + GY / 2 + 4);
-        }
-        if (b[2] > a[2]) {
-            // straight down past other rows: an arc on the left
-            int sx = a[0];
-            int sy = a[1] + H / 2;
-            int ty = b[1] + H / 2;
-            int bend = Math.max(4, sx - 36 - (b[2] - a[2]) * 6);
-            String d = "M" + sx + " " + sy + " C" + bend + " " + sy + " " + bend + " " + ty + " " + b[0] + " " + ty;
-            return new GEdge(d, css, l, "edge-label side", bend + 2, (sy + ty) / 2);
-        }
-        if (b[2] == a[2] && b[0] != a[0]) {
-            // same row: a dip below it
-            int sx = a[0] + W / 2;
-            int sy = a[1] + H;
-            int tx = b[0] + W / 2;
-            int dip = sy + GY * 2 / 3;
-            String d = "M" + sx + " " + sy + " C" + sx + " " + dip + " " + tx + " " + dip + " " + tx + " " + sy;
-            return new GEdge(d, css, l, "edge-label", (sx + tx) / 2, sy + GY / 2 + 4);
-        }
-        // back up (or to itself): an arc on the right
-        int sx = a[0] + W;
-        int sy = a[1] + H / 2;
-        int tx = b[0] + W;
-        int ty = b[1] + H / 2;
-        int bend = Math.max(sx, tx) + 40 + Math.abs(sy - ty) / 8;
-        String d = "M" + sx + " " + sy + " C" + bend + " " + sy + " " + bend + " " + ty + " " + tx + " " + (ty == sy ? ty - 1 : ty);
-        return new GEdge(d, css, l, "edge-label side", bend - 4, (sy + ty) / 2);
+        return draw(ids, drawn, id -> {
+            Node n = pb.node(id);
+            String headline = n.headline() == null ? "" : n.headline();
+            return new NodeText("node type-" + n.type() + " " + marks.nodeCss().getOrDefault(id, ""),
+                    marks.nodeTitle().getOrDefault(id, id + (headline.isBlank() ? "" : ": " + Text.oneLine(headline, 200))),
+                    marks.nodeLine().getOrDefault(id, headline));
+        });
     }
 
     /** Rows by breadth-first distance from the start; nodes it cannot reach go in a last row. */

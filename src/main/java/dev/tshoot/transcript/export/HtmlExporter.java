@@ -60,6 +60,7 @@ public final class HtmlExporter {
     static STGroup group() {
         STGroup g = new STGroupFile(HtmlExporter.class.getResource("/export/transcript.stg"), "UTF-8", '$', '$');
         g.registerRenderer(HtmlModel.Trusted.class, (AttributeRenderer<HtmlModel.Trusted>) (t, format, locale) -> t.text());
+        g.registerRenderer(HtmlModel.Html.class, (AttributeRenderer<HtmlModel.Html>) (h, format, locale) -> h.html());
         g.registerModelAdaptor(Record.class, new EscapingRecordAdaptor());
         g.setListener(new Strict());
         return g;

@@ -49,10 +49,10 @@ final class HtmlItems {
                     case "action" -> "Action";
                     default -> "Question";
                 };
-                return new PromptItem("item_prompt", String.valueOf(p.kind()), label, SafeText.block(p.text()), SafeText.block(p.help()).strip(),
+                return new PromptItem("item_prompt", String.valueOf(p.kind()), label, SafeText.block(p.text()), HtmlModel.Html.of(p.help()),
                         "yesno".equals(p.kind()) || "consent".equals(p.kind()) ? List.of()
                                 : p.choices().stream().map(o -> SafeText.block(o.label()) + " (" + SafeText.block(o.value()) + ")").toList(),
-                        SafeText.block(p.instructions()).strip(),
+                        HtmlModel.Html.of(p.instructions()),
                         p.commands().stream().map(c -> new SnippetView(c.platform() + (c.shell() == null ? "" : ", " + c.shell())
                                 + (c.note() == null ? "" : ": " + c.note()), SafeText.block(c.text()))).toList(),
                         Words.argv(p.argv()));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.tshoot.text.MarkdownHtml;
 import dev.tshoot.text.SafeText;
 import dev.tshoot.text.Words;
 import dev.tshoot.transcript.TranscriptHeader;
@@ -17,12 +18,27 @@ final class HtmlModel {
 
     private HtmlModel() {}
 
-    /** The page's own CSS or script, bundled with tshoot: the only text written unescaped. */
+    /** The page's own CSS or script, bundled with tshoot: written as it is. */
     record Trusted(String text) {}
+
+    /**
+     * Playbook Markdown rendered by {@link MarkdownHtml} (raw HTML escaped, unsafe links emptied,
+     * controls made visible): the only other text written as it is. Null for blank text.
+     */
+    record Html(String html) {
+        static Html of(String markdown) {
+            String h = MarkdownHtml.render(markdown);
+            return h.isEmpty() ? null : new Html(h);
+        }
+    }
 
     record Page(String title, String sessionId, String playbookTitle, List<Fact> facts, IntegrityView integrity,
             OutcomeView outcome, String playbookNote, boolean playbookFound, GraphLayout.Graph graph,
-            List<RouteItem> route, List<StepView> steps, Trusted css, Trusted js, List<ChainView> chain, String chainProblem) {}
+            List<RouteItem> route, List<StepView> steps, Trusted css, Trusted js, List<ChainView> chain, String chainProblem,
+            List<String> path, List<NoteView> notes, String noOutcome) {}
+
+    /** A note the user added, at the node it was added at. */
+    record NoteView(String node, String text) {}
 
     /** One transcript of a case of several ({@link CaseChain}), oldest first. */
     record ChainView(String file, boolean exported, String sessionId, String started, int events, String integrity,
@@ -30,9 +46,10 @@ final class HtmlModel {
 
     record Fact(String name, String value, boolean code) {}
 
+    /** {@code headline} without the label it starts with, so the verdict is said once. */
     record IntegrityView(String css, String label, String headline, String message, String advice) {}
 
-    record OutcomeView(String css, String result, String title, String message, List<String> references) {}
+    record OutcomeView(String css, String result, String title, Html message, List<String> references) {}
 
     record RouteItem(int number, String from, String to, String label, String via) {}
 
@@ -41,7 +58,7 @@ final class HtmlModel {
 
     record SnippetView(String where, String text) {}
 
-    record PromptItem(String tmpl, String kind, String label, String text, String help, List<String> choices, String instructions,
+    record PromptItem(String tmpl, String kind, String label, String text, Html help, List<String> choices, Html instructions,
             List<SnippetView> commands, String argv) {}
 
     record AnswerItem(String tmpl, String verb, String shown, String value) {}
@@ -83,7 +100,28 @@ final class HtmlModel {
                 : r.ended().at() + " (" + r.ended().reason() + ")", false));
         facts.add(new Fact("Transcript", r.source().fileName() + ", " + r.source().transcript().events().size() + " events", false));
         Integrity i = r.integrity();
-        IntegrityView iv = new IntegrityView(i.css(), i.label(), i.headline(), i.message(), i.advice());
+        String headline = i.headline().startsWith(i.label() + ": ") ? i.headline().substring(i.label().length() + 2)
+                : i.headline().startsWith(i.label() + " ") ? i.headline().substring(i.label().length() + 1) : i.headline();
+        IntegrityView iv = new IntegrityView(i.css(), i.label(), headline, i.message(), i.advice());
+        List<String> path = new ArrayList<>();
+        r.route().forEach(e -> {
+            if (path.isEmpty()) {
+                path.add(e.from());
+            }
+            path.add(e.to());
+        });
+        if (path.isEmpty() && r.lastNode() != null) {
+            path.add(r.lastNode());
+        }
+        List<NoteView> notes = new ArrayList<>();
+        for (dev.tshoot.engine.SessionEvent e : r.source().transcript().events()) {
+            if (e instanceof dev.tshoot.engine.SessionEvent.NoteAdded n) {
+                notes.add(new NoteView(n.node() == null ? "" : n.node(), Text.oneLine(n.text(), 2000)));
+            }
+        }
+        String noOutcome = r.outcome() != null ? null : r.ended() == null
+                ? "No outcome: the session was not closed (it crashed or is still running)"
+                : "No outcome: the session ended (" + r.ended().reason() + ") before reaching one";
         OutcomeView outcome = r.outcome() == null ? null : outcome(r.outcome());
         List<RouteItem> route = r.route().stream()
                 .map(e -> new RouteItem(e.number(), e.from(), e.to(), Text.oneLine(e.label(), 120), e.via())).toList();
@@ -100,7 +138,7 @@ final class HtmlModel {
         return new Page("tshoot session " + h.sessionId() + ": " + pb.title(), h.sessionId(), pb.title(), facts, iv, outcome,
                 r.source().playbook().message(), r.source().playbook().playbook() != null,
                 GraphLayout.of(r, r.source().playbook().playbook()), route, steps, css, js, chain.linked() ? chain.entries()
-                        .stream().map(HtmlModel::chainView).toList() : List.of(), chain.problem());
+                        .stream().map(HtmlModel::chainView).toList() : List.of(), chain.problem(), path, notes, noOutcome);
     }
 
     private static ChainView chainView(CaseChain.Entry e) {
@@ -118,7 +156,7 @@ final class HtmlModel {
 
     static OutcomeView outcome(dev.tshoot.engine.SessionEvent.OutcomeReached o) {
         return new OutcomeView("result-" + String.valueOf(o.result()).toLowerCase(Locale.ROOT),
-                Words.result(o.result()), o.title(), SafeText.block(o.message()).strip(),
+                Words.result(o.result()), o.title(), Html.of(o.message()),
                 o.references());
     }
 }

@@ -50,7 +50,7 @@ class ExportHtmlBrowserIT {
                 .containsPattern("<li class=\"step match\" id=\"step-4\" data-node=\"lscpu\"")
                 .containsPattern("<li class=\"step\" id=\"step-1\" data-node=\"detect\" data-seq=\"1\" hidden=\"\"");
         assertThat(dom).as("graph nodes of matching steps are marked").contains("visited search-hit\" data-node=\"lscpu\"");
-        assertThat(dom).contains("OK: hash chain consistent (23 events)");
+        assertThat(dom).contains("<span class=\"headline\">hash chain consistent (23 events)</span>");
         assertThat(dom).as("nothing was fetched: resource timing is empty").contains("data-resources=\"0\"")
                 .doesNotContainPattern("(?i)\\ssrc=");
         assertThat(dom).as("the hostile output stayed text").contains("&lt;script&gt;alert(1)&lt;/script&gt;")

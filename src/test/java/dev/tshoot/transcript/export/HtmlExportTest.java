@@ -99,13 +99,13 @@ class HtmlExportTest {
     @Test
     void integrityIsShownForEveryVerdict() throws Exception {
         assertThat(html(ExportFixtures.file("001_walk_resolved"))).contains("class=\"integrity ok\"")
-                .contains("OK: hash chain consistent (22 events)");
+                .contains("<strong class=\"label\">OK</strong> <span class=\"headline\">hash chain consistent (22 events)</span>");
         String broken = html(ExportFixtures.file("004_tampered"));
-        assertThat(broken).contains("class=\"integrity broken\"").contains("BROKEN at event 11 (line 12)")
+        assertThat(broken).contains("class=\"integrity broken\"").contains("<strong class=\"label\">BROKEN</strong> <span class=\"headline\">at event 11 (line 12)</span>")
                 .contains("event 11 was altered: its content does not match its hash")
                 .contains("class=\"step unverified\"");
         assertThat(html(ExportFixtures.file("005_torn"))).contains("class=\"integrity torn\"")
-                .contains("TORN TAIL at line 23").contains("a crash or a truncation");
+                .contains("<strong class=\"label\">TORN TAIL</strong> <span class=\"headline\">at line 23").contains("a crash or a truncation");
     }
 
     static int count(String s, String what) {
