@@ -63,6 +63,24 @@ public final class ResumeTranscript {
                 + pb.metadata().version() + " (SHA-256 " + pb.sha256().substring(0, 12) + "...).";
     }
 
+    /**
+     * What the shell says when it starts, when the last session recorded was left unfinished (tshoot
+     * crashed, the machine restarted as a playbook asked, or the user left while it was paused); null
+     * otherwise. Only the newest transcript counts: an old unfinished one is not offered for ever.
+     */
+    public static String offer(TranscriptFiles files) {
+        List<Path> all = files.list();
+        if (all.isEmpty()) {
+            return null;
+        }
+        TranscriptIndex.Row newest = TranscriptIndex.row(all.get(0));
+        if (!"open".equals(newest.state()) && !"interrupted".equals(newest.state())) {
+            return null;
+        }
+        return "The last session (" + newest.playbook() + ", started " + newest.startedAt() + ") was not finished: "
+                + "'resume' continues it from " + newest.file().getFileName() + ".";
+    }
+
     static Path newestUnfinished(List<Path> newestFirst) {
         Set<String> resumed = new HashSet<>();
         for (Path p : newestFirst) {

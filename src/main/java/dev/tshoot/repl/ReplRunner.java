@@ -35,7 +35,7 @@ public class ReplRunner {
     ApplicationRunner springShellApplicationRunner(ObjectProvider<org.jline.reader.LineReader> reader,
             ObjectProvider<org.springframework.shell.jline.PromptProvider> prompt, CommandParser parser,
             CommandRegistry registry, Catalog catalog, ExitCode exit, ObjectProvider<dev.tshoot.shell.SessionHolder> holder,
-            ObjectProvider<dev.tshoot.shell.Prompter> prompter) {
+            ObjectProvider<dev.tshoot.shell.Prompter> prompter, ObjectProvider<dev.tshoot.shell.Wiring> wiring) {
         return args -> {
             // the text layer lays playbook text out at the terminal's width (80 on a dumb terminal or when not known)
             Console.width(() -> {
@@ -47,6 +47,14 @@ public class ReplRunner {
             if (a.length == 0) {
                 // keep what users type verbatim: no history expansion eating backslashes and '!'
                 reader.getObject().setOpt(org.jline.reader.LineReader.Option.DISABLE_EVENT_EXPANSION);
+                // after a crash or a restart a playbook asked for: the unfinished session is offered
+                String offer = dev.tshoot.app.ResumeTranscript.offer(
+                        new dev.tshoot.app.TranscriptFiles(wiring.getObject().paths().transcripts()));
+                if (offer != null) {
+                    var w = reader.getObject().getTerminal().writer();
+                    w.println(Console.dim(dev.tshoot.text.SafeText.line(offer)));
+                    w.flush();
+                }
                 ShellRunner repl = new org.springframework.shell.jline.JLineShellRunner(
                         new CtrlCTolerantInput(reader.getObject(), prompt.getObject(),
                                 () -> leaving(holder.getObject(), prompter.getObject())), parser, registry);

@@ -82,6 +82,8 @@ class ResumeIT {
                 "1", // verify-nesting: yes
                 "end", "exit") + "\n");
         String name = old.getFileName().toString();
+        assertThat(r.out()).as("the shell offers the unfinished session when it starts")
+                .contains("was not finished: 'resume' continues it from " + name + ".");
         assertThat(r.out()).contains("Resumed " + name + ": " + before.events() + " events verified (chain OK), at 'ask-hypervisor'.")
                 .contains("Route so far: ask-run-here \u2192 ask-guest-os \u2192 ask-in-vm \u2192 route-vm-by-guest-os \u2192 ask-hypervisor")
                 .contains("Session closed with outcome").doesNotContain("Exception");
@@ -107,7 +109,7 @@ class ResumeIT {
 
         // a second 'resume' finds nothing left unfinished: the crashed one was resumed, the new one ended
         JarRunner.Run again = tshoot.run("resume\nexit\n");
-        assertThat(again.out()).contains("No unfinished session to resume");
+        assertThat(again.out()).contains("No unfinished session to resume").doesNotContain("was not finished");
 
         // the two transcripts are one case
         Path zip = dir.resolve("case.zip");
