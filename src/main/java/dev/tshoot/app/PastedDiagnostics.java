@@ -166,6 +166,11 @@ public final class PastedDiagnostics {
         f.put("svm", String.valueOf(CpuFlags.svm(flags)));
         f.put("hypervisorFlag", String.valueOf(CpuFlags.hypervisor(flags)));
         fact(f, "hypervisorVendor", hypervisorVendor);
+        dev.tshoot.probe.HypervisorVendors.Named named = dev.tshoot.probe.HypervisorVendors.fromLscpu(hypervisorVendor);
+        if (named != null) {
+            f.put("hypervisor", named.hypervisor());
+            fact(f, "hypervisorCaveat", named.caveat());
+        }
         return f;
     }
 
