@@ -26,7 +26,8 @@ import dev.tshoot.playbook.OsFamily;
  *   <li>descendants of every process remembered so far that is still running;</li>
  *   <li>on Linux, every process whose environment carries this run's token
  *       ({@value #TOKEN_ENV}={@code <random UUID>}), read from {@code /proc/<pid>/environ}. The
- *       token is inherited by all descendants unless they scrub their environment;</li>
+ *       token is inherited by all descendants unless they scrub their environment; and every
+ *       orphan of the run still in tshoot's process group (see {@link #tokenHolders()});</li>
  *   <li>on Linux with JDK 22 or later, where tshoot is the child subreaper ({@link Subreaper}),
  *       every process re-parented to tshoot since the root started, and its descendants: this
  *       finds a double-forked descendant even when it scrubbed its environment.</li>
@@ -50,9 +51,29 @@ final class ProcessTree {
     private final Set<ProcessHandle> known = new LinkedHashSet<>();
     private volatile boolean interrupted;
 
+    // the root's start in clock ticks since boot, read while it surely runs (-1: unknown)
+    private final long rootStart;
+
     ProcessTree(ProcessHandle root, String token) {
         this.root = root;
         this.token = token;
+        Stat st = LINUX ? Stat.of(root.pid()) : null;
+        this.rootStart = st == null ? -1 : st.start;
+    }
+
+    /** The fields of {@code /proc/<pid>/stat} this class reads; null when the process is gone. */
+    record Stat(char state, long ppid, long pgrp, long start) {
+        static Stat of(long pid) {
+            try {
+                String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.ISO_8859_1);
+                int close = stat.lastIndexOf(')');
+                String[] f = stat.substring(close + 2).split(" ");
+                // after the name: state(0) ppid(1) pgrp(2) session(3) ... starttime(19)
+                return new Stat(f[0].charAt(0), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[19]));
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
     }
 
     /** A fresh token for a new run, or {@code null} where tokens are not used (non-Linux). */
@@ -210,12 +231,21 @@ final class ProcessTree {
         return true;
     }
 
-    /** Linux: processes whose environment carries this run's token. */
+    /**
+     * Linux: processes whose environment carries this run's token, and orphans of this run that
+     * stayed in tshoot's process group: re-parented (their parent is outside the group, init or a
+     * session's reaper) and started since the root did. The second finds a double-forked
+     * descendant that scrubbed its environment, unless it also left the process group ({@code setsid}).
+     * A process of the user's own job (a pipeline stage) has its parent in the group and is never taken.
+     */
     private List<ProcessHandle> tokenHolders() {
         List<ProcessHandle> found = new ArrayList<>();
         if (token == null || !LINUX) {
             return found;
         }
+        Stat self = Stat.of(selfPid);
+        Stat rootStat = Stat.of(root.pid());
+        long since = rootStat != null ? rootStat.start : rootStart;
         byte[] needle = (TOKEN_ENV + "=" + token).getBytes(StandardCharsets.UTF_8);
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC)) {
             for (Path dir : dirs) {
@@ -228,6 +258,14 @@ final class ProcessTree {
                 Optional<ProcessHandle> handle = ProcessHandle.of(pid);
                 if (handle.isEmpty()) {
                     continue;
+                }
+                Stat st = self == null || since < 0 ? null : Stat.of(pid);
+                if (st != null && st.pgrp == self.pgrp && st.start >= since && st.state != 'Z') {
+                    Stat parent = Stat.of(st.ppid);
+                    if (parent == null || parent.pgrp != self.pgrp) {
+                        found.add(handle.get());
+                        continue;
+                    }
                 }
                 try {
                     if (containsEntry(Files.readAllBytes(dir.resolve("environ")), needle)) {

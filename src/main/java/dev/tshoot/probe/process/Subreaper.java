@@ -45,7 +45,7 @@ public final class Subreaper {
         if (active()) {
             return "subreaper (descendants that leave their parent are re-parented to tshoot and killed with their command)";
         }
-        return "process tree" + (OsFamily.current() == OsFamily.LINUX ? " and per-run environment token" : "")
+        return "process tree" + (OsFamily.current() == OsFamily.LINUX ? ", per-run environment token and process group" : "")
                 + (NATIVE.why == null ? "" : " (no subreaper: " + NATIVE.why + ")");
     }
 

@@ -6,7 +6,8 @@ import java.time.Duration;
 
 /**
  * Run in a JVM of its own by {@link SubreaperTest}: one command whose grandchild double-forks away
- * with a scrubbed environment (no per-run token), killed at its time-out. Prints the containment
+ * with a scrubbed environment (no per-run token), and with {@code setsid} also out of tshoot's
+ * process group, killed at its time-out. Prints the containment
  * mode and whether the grandchild survived, then kills a survivor so nothing outlives the test.
  */
 public final class OrphanRun {
@@ -15,7 +16,10 @@ public final class OrphanRun {
 
     public static void main(String[] args) throws Exception {
         Path pidFile = Path.of(args[0]);
-        String script = "env -i /bin/sh -c 'sleep 300 </dev/null >/dev/null 2>&1 & echo $! > " + pidFile + "'; sleep 300";
+        // args[1] "setsid": the grandchild also leaves tshoot's session and process group
+        String leave = args.length > 1 && args[1].equals("setsid") ? "setsid " : "";
+        String script = "env -i " + leave + "/bin/sh -c 'sleep 300 </dev/null >/dev/null 2>&1 & echo $! > " + pidFile
+                + "'; sleep 300";
         ProcessOutcome o = new SystemProcessRunner().run(ProcessSpec.of("sh", "-c", script).withTimeout(Duration.ofSeconds(2)));
         long pid = Long.parseLong(Files.readString(pidFile).strip());
         System.out.println("mode: " + Subreaper.mode());
