@@ -37,6 +37,11 @@ public final class SymptomMatcher {
     private static final Pattern EMPHASIS = Pattern.compile("\\*{2,}|_{2,}");
     private static final Pattern BRITISH = Pattern.compile("(?i)\\b(virtuali|initiali|recogni|authori|optimi|initali)s(e|ed|es|ing|ation|ations)\\b");
     private static final Pattern LONG_HEX = Pattern.compile("\\b[0-9a-fA-F]{16,}\\b");
+    private static final Pattern DATE_TIME = Pattern.compile(
+            "\\b\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?");
+    private static final Pattern CLOCK = Pattern.compile("\\b\\d{1,2}:\\d{2}:\\d{2}[.,]\\d+\\b");
+    private static final Pattern KERNEL_STAMP = Pattern.compile("\\[\\s*\\d+\\.\\d+\\]");
+    private static final Pattern HOME = Pattern.compile("(?i)(?:\\b[a-z]:/users|/home|/users)/[^/\\s\"']+/");
 
     private SymptomMatcher() {}
 
@@ -44,7 +49,10 @@ public final class SymptomMatcher {
      * The text as symptoms see it: a word broken over two lines by a hyphen joined, escapes and line
      * breaks as spaces, quotes and Markdown emphasis dropped, British {@code -ise/-isation} spelt
      * {@code -ize/-ization}, Windows path separators as {@code /}, long hex ids (container and
-     * VM ids) as {@code #}, lower case, single spaces.
+     * VM ids) as {@code #}, time stamps (ISO dates with times, clock times with fractions of a
+     * second, kernel log stamps such as {@code [    0.394474]}) dropped, a user's home folder
+     * ({@code C:\\Users\\<name>\\}, {@code /home/<name>/}, {@code /Users/<name>/}) as {@code ~/},
+     * lower case, single spaces.
      */
     public static String normalise(String text) {
         String t = WRAPPED.matcher(text).replaceAll("$1$2");
@@ -53,7 +61,11 @@ public final class SymptomMatcher {
         t = EMPHASIS.matcher(t).replaceAll("");
         t = BRITISH.matcher(t).replaceAll("$1z$2");
         t = LONG_HEX.matcher(t).replaceAll("#");
+        t = DATE_TIME.matcher(t).replaceAll(" ");
+        t = CLOCK.matcher(t).replaceAll(" ");
+        t = KERNEL_STAMP.matcher(t).replaceAll(" ");
         t = t.replace('\\', '/');
+        t = HOME.matcher(t).replaceAll("~/");
         t = SPACE.matcher(t).replaceAll(" ");
         return t.strip().toLowerCase(Locale.ROOT);
     }

@@ -90,4 +90,17 @@ class SymptomMatcherTest {
     void normaliseUnescapesAndCollapses() {
         assertThat(SymptomMatcher.normalise("A\\r\\nB  \"C\"\n\tD")).isEqualTo("a b c d");
     }
+
+    @Test
+    void normaliseDropsTimeStampsAndNamesTheHomeFolderTheSameWay() {
+        assertThat(SymptomMatcher.normalise("2024-11-14T06:43:48.772837Z qemu-system-x86_64: failed to initialize KVM"))
+                .isEqualTo("qemu-system-x86_64: failed to initialize kvm");
+        assertThat(SymptomMatcher.normalise("Details: 00:00:00.321800 Power up failed")).isEqualTo("details: power up failed");
+        assertThat(SymptomMatcher.normalise("[    0.394474] KVM: vmx: using Hyper-V Enlightened VMCS"))
+                .isEqualTo("kvm: vmx: using hyper-v enlightened vmcs");
+        assertThat(SymptomMatcher.normalise("to C:\\Users\\Administrator\\AppData\\Local\\Docker\\wsl"))
+                .isEqualTo(SymptomMatcher.normalise("to /home/fufufafa/AppData/Local/Docker/wsl")).isEqualTo("to ~/appdata/local/docker/wsl");
+        // error codes, versions and plain times are kept
+        assertThat(SymptomMatcher.normalise("Error: 0x80370102 at 10:15 in 5.15.90.1")).isEqualTo("error: 0x80370102 at 10:15 in 5.15.90.1");
+    }
 }
