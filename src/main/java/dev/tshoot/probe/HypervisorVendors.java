@@ -44,6 +44,27 @@ public final class HypervisorVendors {
         };
     }
 
+    /**
+     * The name in the kernel's {@code Hypervisor detected: <name>} line (dmesg), as the x86 hypervisor
+     * drivers print it (arch/x86/kernel/cpu: vmware.c "VMware", mshyperv.c "Microsoft Hyper-V",
+     * kvm.c "KVM", Xen's "Xen HVM"/"Xen PV"); null when it names no hypervisor tshoot knows.
+     */
+    public static Named fromKernelLog(String name) {
+        if (name == null) {
+            return null;
+        }
+        String n = name.strip().toLowerCase(Locale.ROOT);
+        if (n.startsWith("xen")) {
+            return new Named("xen", null);
+        }
+        return switch (n) {
+            case "vmware" -> new Named("vmware", null);
+            case "microsoft hyper-v" -> new Named("hyperv", MICROSOFT_CAVEAT);
+            case "kvm" -> new Named("kvm", KVM_CAVEAT);
+            default -> null;
+        };
+    }
+
     /** {@code lscpu}'s {@code Hypervisor vendor:} value; null when it names no hypervisor tshoot knows. */
     public static Named fromLscpu(String vendor) {
         if (vendor == null) {

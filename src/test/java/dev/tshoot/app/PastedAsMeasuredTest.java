@@ -231,6 +231,11 @@ class PastedAsMeasuredTest {
         assertThat(dev.tshoot.probe.HypervisorVendors.fromLscpu("Innotek GmbH").hypervisor()).isEqualTo("virtualbox");
         assertThat(dev.tshoot.probe.HypervisorVendors.fromLscpu("IBM")).isNull();
         assertThat(dev.tshoot.probe.HypervisorVendors.fromCpuid("GenuineIntel")).isNull();
+        // the kernel's line as dmesg shows it (F-LNX-16 in the domain notes: "Hypervisor detected: VMware")
+        PastedDiagnostics.Recognised dmesg = PastedDiagnostics.recognise("[    0.000000] Hypervisor detected: VMware\n");
+        assertThat(dmesg.facts()).containsEntry("hypervisorDetected", "VMware").containsEntry("hypervisor", "vmware");
+        assertThat(dev.tshoot.probe.HypervisorVendors.fromKernelLog("Microsoft Hyper-V").hypervisor()).isEqualTo("hyperv");
+        assertThat(dev.tshoot.probe.HypervisorVendors.fromKernelLog("Xen HVM").hypervisor()).isEqualTo("xen");
     }
 
     @Test
