@@ -20,7 +20,7 @@ public final class MatchJson {
         return r.accept(new MatchSymptoms.Result.Visitor<String>() {
             @Override
             public String refused(MatchSymptoms.Refused x) {
-                return head(false) + "\"candidates\":[],\"closest\":[],\"error\":" + str(x.message()) + "}";
+                return head(false) + "\"candidates\":[],\"closest\":[],\"diagnostic\":null,\"error\":" + str(x.message()) + "}";
             }
 
             @Override
@@ -36,7 +36,7 @@ public final class MatchJson {
                     }
                     b.append("]}");
                 }
-                return b.append("],\"error\":null}").toString();
+                return b.append("],\"diagnostic\":").append(diagnostic(n.diagnostic())).append(",\"error\":null}").toString();
             }
 
             @Override
@@ -56,9 +56,24 @@ public final class MatchJson {
                     }
                     b.append("]}");
                 }
-                return b.append("],\"closest\":[],\"error\":null}").toString();
+                return b.append("],\"closest\":[],\"diagnostic\":null,\"error\":null}").toString();
             }
         });
+    }
+
+    /** A recognised diagnostic output as JSON; {@code null} when there is none. */
+    private static String diagnostic(MatchSymptoms.Diagnostic d) {
+        if (d == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder("{\"command\":").append(str(d.command())).append(",\"playbook\":")
+                .append(str(d.playbook())).append(",\"pasteNode\":").append(str(d.pasteNode())).append(",\"reached\":")
+                .append(str(d.reached())).append(",\"facts\":{");
+        int i = 0;
+        for (java.util.Map.Entry<String, String> e : d.facts().entrySet()) {
+            b.append(i++ == 0 ? "" : ",").append(str(e.getKey())).append(':').append(str(e.getValue()));
+        }
+        return b.append("}}").toString();
     }
 
     private static String head(boolean matched) {

@@ -42,10 +42,17 @@ public final class MatchSymptoms {
         public int exitStatus() { return ExitStatus.BAD_INPUT; }
     }
 
-    /** No valid playbook declares a symptom the text shows. */
-    public record NoMatch(List<SymptomMatcher.Near> closest) implements Result {
+    /**
+     * No valid playbook declares a symptom the text shows. {@code diagnostic} is not null when the
+     * text is a diagnostic output tshoot recognises (what {@code paste} does with it).
+     */
+    public record NoMatch(List<SymptomMatcher.Near> closest, Diagnostic diagnostic) implements Result {
         public NoMatch {
             closest = List.copyOf(closest);
+        }
+
+        public NoMatch(List<SymptomMatcher.Near> closest) {
+            this(closest, null);
         }
 
         public <R> R accept(Visitor<R> v) { return v.noMatch(this); }
@@ -62,6 +69,28 @@ public final class MatchSymptoms {
         public <R> R accept(Visitor<R> v) { return v.found(this); }
 
         public int exitStatus() { return ExitStatus.OK; }
+    }
+
+    /**
+     * A recognised diagnostic output: the command it came from, its facts, and, when a playbook takes it
+     * as a paste, the playbook, its paste question and the node the facts lead to (else null).
+     */
+    public record Diagnostic(String command, java.util.Map<String, String> facts, String playbook, String pasteNode,
+            String reached) {
+        public Diagnostic {
+            facts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facts));
+        }
+
+        static Diagnostic of(PlaybookCatalog catalog, String text) {
+            PasteDiagnostics.Result r = PasteDiagnostics.route(catalog, text);
+            if (r instanceof PasteDiagnostics.Routed x) {
+                return new Diagnostic(x.what().command(), x.what().facts(), x.playbook(), x.what().node(), x.reached().id());
+            }
+            if (r instanceof PasteDiagnostics.Recognised x) {
+                return new Diagnostic(x.what().command(), x.what().facts(), x.what().playbook(), x.what().node(), null);
+            }
+            return null;
+        }
     }
 
     private MatchSymptoms() {}
@@ -84,7 +113,8 @@ public final class MatchSymptoms {
         List<Playbook> playbooks = catalog.loadAll().stream().filter(PlaybookLoader.Result::valid)
                 .map(PlaybookLoader.Result::playbook).toList();
         List<SymptomMatcher.Candidate> found = SymptomMatcher.match(text, playbooks);
-        return found.isEmpty() ? new NoMatch(SymptomMatcher.closest(text, playbooks, 3)) : new Found(text, found);
+        return found.isEmpty() ? new NoMatch(SymptomMatcher.closest(text, playbooks, 3), Diagnostic.of(catalog, text))
+                : new Found(text, found);
     }
 
     /** One line of at most 160 characters: what a match shows of the text. */

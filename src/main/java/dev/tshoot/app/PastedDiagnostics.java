@@ -140,7 +140,14 @@ public final class PastedDiagnostics {
         }
         Matcher dm = DMESG.matcher(t);
         if (dm.find()) {
-            return new Recognised("dmesg | grep -i hypervisor", null, null, Map.of("hypervisorDetected", dm.group(1).strip()));
+            Map<String, String> f = new LinkedHashMap<>();
+            f.put("hypervisorDetected", dm.group(1).strip());
+            dev.tshoot.probe.HypervisorVendors.Named named = dev.tshoot.probe.HypervisorVendors.fromKernelLog(dm.group(1));
+            if (named != null) {
+                f.put("hypervisor", named.hypervisor());
+                fact(f, "hypervisorCaveat", named.caveat());
+            }
+            return new Recognised("dmesg | grep -i hypervisor", null, null, f);
         }
         if (CIM.matcher(t).find()) {
             Map<String, String> f = new LinkedHashMap<>();
@@ -166,6 +173,11 @@ public final class PastedDiagnostics {
         f.put("svm", String.valueOf(CpuFlags.svm(flags)));
         f.put("hypervisorFlag", String.valueOf(CpuFlags.hypervisor(flags)));
         fact(f, "hypervisorVendor", hypervisorVendor);
+        dev.tshoot.probe.HypervisorVendors.Named named = dev.tshoot.probe.HypervisorVendors.fromLscpu(hypervisorVendor);
+        if (named != null) {
+            f.put("hypervisor", named.hypervisor());
+            fact(f, "hypervisorCaveat", named.caveat());
+        }
         return f;
     }
 

@@ -38,6 +38,34 @@ public record Playbook(Metadata metadata, String start, Map<String, Node> nodes,
         }
     }
 
-    /** An error text users see, and the node to start from when it matches (used by symptom matching). */
-    public record Symptom(String id, String pattern, String node, String description) {}
+    /**
+     * An error text users see, and the node to start from when it matches (used by symptom matching).
+     * {@code pattern} and each of {@code phrases} are other phrasings of the same message (any one
+     * matching is a hit); {@code keywords} are words with weights, a hit when the weights of the words
+     * the text holds add up to {@code minScore} (for messages whose wording varies too much for one
+     * phrase). No keywords: {@code minScore} is 0 and unused.
+     */
+    public record Symptom(String id, String pattern, List<String> phrases, List<Keyword> keywords, int minScore,
+            String node, String description) {
+        public Symptom {
+            phrases = List.copyOf(phrases);
+            keywords = List.copyOf(keywords);
+        }
+
+        /** A symptom with one phrasing and no keywords. */
+        public Symptom(String id, String pattern, String node, String description) {
+            this(id, pattern, List.of(), List.of(), 0, node, description);
+        }
+
+        /** The pattern first, then the other phrasings. */
+        public List<String> allPhrases() {
+            List<String> all = new java.util.ArrayList<>();
+            all.add(pattern);
+            all.addAll(phrases);
+            return all;
+        }
+    }
+
+    /** A word (or a few words) a symptom weighs; matched in the normalised text, at word boundaries. */
+    public record Keyword(String word, int weight) {}
 }

@@ -113,26 +113,7 @@ final class PlaybookParser {
                 }
             }
         }
-        List<Playbook.Symptom> symptoms = new ArrayList<>();
-        List<YamlObject> so = top.objList("symptoms", false);
-        for (YamlObject s : so) {
-            String sid = s.str("id", true);
-            String pattern = s.str("pattern", true);
-            String node = s.str("node", false);
-            String description = s.str("description", false);
-            if (pattern != null) {
-                try {
-                    SymptomMatcher.compile(pattern);
-                } catch (SafeRegex.InvalidPattern e) {
-                    s.bad("pattern", "symptom pattern '" + pattern + "' (as 'match' reads it, a space standing for any white space) "
-                            + e.problem().describe().replaceFirst("^the pattern ", ""), e.problem().hint());
-                }
-            }
-            s.finish(List.of("id", "pattern", "node", "description"));
-            if (sid != null && pattern != null) {
-                symptoms.add(new Playbook.Symptom(sid, pattern, node, description));
-            }
-        }
+        List<Playbook.Symptom> symptoms = SymptomSpecs.parse(top.objList("symptoms", false));
         top.finish(List.of("apiVersion", "kind", "metadata", "start", "nodes", "symptoms"));
         return new Parsed(md, start, nodes, symptoms, graphIncomplete, Map.copyOf(conditions));
     }

@@ -37,6 +37,11 @@ public final class SymptomMatcher {
     private static final Pattern EMPHASIS = Pattern.compile("\\*{2,}|_{2,}");
     private static final Pattern BRITISH = Pattern.compile("(?i)\\b(virtuali|initiali|recogni|authori|optimi|initali)s(e|ed|es|ing|ation|ations)\\b");
     private static final Pattern LONG_HEX = Pattern.compile("\\b[0-9a-fA-F]{16,}\\b");
+    private static final Pattern DATE_TIME = Pattern.compile(
+            "\\b\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?");
+    private static final Pattern CLOCK = Pattern.compile("\\b\\d{1,2}:\\d{2}:\\d{2}[.,]\\d+\\b");
+    private static final Pattern KERNEL_STAMP = Pattern.compile("\\[\\s*\\d+\\.\\d+\\]");
+    private static final Pattern HOME = Pattern.compile("(?i)(?:\\b[a-z]:/users|/home|/users)/[^/\\s\"']+/");
 
     private SymptomMatcher() {}
 
@@ -44,7 +49,10 @@ public final class SymptomMatcher {
      * The text as symptoms see it: a word broken over two lines by a hyphen joined, escapes and line
      * breaks as spaces, quotes and Markdown emphasis dropped, British {@code -ise/-isation} spelt
      * {@code -ize/-ization}, Windows path separators as {@code /}, long hex ids (container and
-     * VM ids) as {@code #}, lower case, single spaces.
+     * VM ids) as {@code #}, time stamps (ISO dates with times, clock times with fractions of a
+     * second, kernel log stamps such as {@code [    0.394474]}) dropped, a user's home folder
+     * ({@code C:\\Users\\<name>\\}, {@code /home/<name>/}, {@code /Users/<name>/}) as {@code ~/},
+     * lower case, single spaces.
      */
     public static String normalise(String text) {
         String t = WRAPPED.matcher(text).replaceAll("$1$2");
@@ -53,7 +61,11 @@ public final class SymptomMatcher {
         t = EMPHASIS.matcher(t).replaceAll("");
         t = BRITISH.matcher(t).replaceAll("$1z$2");
         t = LONG_HEX.matcher(t).replaceAll("#");
+        t = DATE_TIME.matcher(t).replaceAll(" ");
+        t = CLOCK.matcher(t).replaceAll(" ");
+        t = KERNEL_STAMP.matcher(t).replaceAll(" ");
         t = t.replace('\\', '/');
+        t = HOME.matcher(t).replaceAll("~/");
         t = SPACE.matcher(t).replaceAll(" ");
         return t.strip().toLowerCase(Locale.ROOT);
     }
@@ -74,12 +86,7 @@ public final class SymptomMatcher {
         for (Playbook pb : playbooks) {
             Map<String, List<Hit>> byNode = new LinkedHashMap<>();
             for (Playbook.Symptom s : pb.symptoms()) {
-                String found;
-                try {
-                    found = compile(s.pattern()).find(norm);
-                } catch (SafeRegex.InvalidPattern e) {
-                    continue; // lint reports it; one bad pattern must not break matching for every playbook
-                }
+                String found = find(s, norm);
                 if (found != null) {
                     String node = s.node() != null ? s.node() : pb.start();
                     byNode.computeIfAbsent(node, k -> new ArrayList<>())
@@ -97,6 +104,53 @@ public final class SymptomMatcher {
     }
 
     /**
+     * What of {@code norm} (normalised text) symptom {@code s} matches: the first of its phrasings
+     * that matches, or else, when the weights of its keywords the text holds reach its
+     * {@code minScore}, those keywords ({@code "keywords: a + b"}); null when neither.
+     */
+    static String find(Playbook.Symptom s, String norm) {
+        for (String phrase : s.allPhrases()) {
+            try {
+                String found = compile(phrase).find(norm);
+                if (found != null) {
+                    return found;
+                }
+            } catch (SafeRegex.InvalidPattern e) {
+                // lint reports it; one bad pattern must not break matching for every playbook
+            }
+        }
+        if (s.keywords().isEmpty()) {
+            return null;
+        }
+        int total = 0;
+        List<String> held = new ArrayList<>();
+        for (Playbook.Keyword k : s.keywords()) {
+            if (holds(norm, k.word())) {
+                total += k.weight();
+                held.add(k.word());
+            }
+        }
+        return total >= s.minScore() ? "keywords: " + String.join(" + ", held) : null;
+    }
+
+    /** Whether {@code norm} holds {@code word} with no letter or digit just before or after it. */
+    static boolean holds(String norm, String word) {
+        if (word.isEmpty()) {
+            return false;
+        }
+        for (int i = norm.indexOf(word); i >= 0; i = norm.indexOf(word, i + 1)) {
+            int end = i + word.length();
+            boolean before = i > 0 && Character.isLetterOrDigit(norm.charAt(i - 1)) && Character.isLetterOrDigit(word.charAt(0));
+            boolean after = end < norm.length() && Character.isLetterOrDigit(norm.charAt(end))
+                    && Character.isLetterOrDigit(word.charAt(word.length() - 1));
+            if (!before && !after) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * When nothing matches: the playbooks whose symptoms share the most words (four letters or more,
      * taken from the symptom patterns) with the text, best first, at most {@code limit}, each with
      * the words it shares; two shared words at least.
@@ -107,7 +161,9 @@ public final class SymptomMatcher {
         for (Playbook pb : playbooks) {
             Near best = null;
             for (Playbook.Symptom s : pb.symptoms()) {
-                java.util.Set<String> mine = words(s.pattern().toLowerCase(Locale.ROOT));
+                StringBuilder all = new StringBuilder(String.join(" ", s.allPhrases()));
+                s.keywords().forEach(k -> all.append(' ').append(k.word()));
+                java.util.Set<String> mine = words(all.toString().toLowerCase(Locale.ROOT));
                 mine.retainAll(words);
                 if (mine.size() >= 2 && (best == null || mine.size() > best.shared().size())) {
                     best = new Near(pb, s.node() != null ? s.node() : pb.start(), s.id(), s.description(),

@@ -206,6 +206,38 @@ class PastedAsMeasuredTest {
         assertThat(a.value()).isEqualTo(p.output().strip());
     }
 
+    /** lscpu alone (no DMI, no other output): its Hypervisor vendor line names the hypervisor, and the walk goes on. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"02_lscpu_kvm_guest_no_vmx.txt", "07_lscpu_xen_ec2_no_vmx.txt",
+            "08_lscpu_kvm_new_layout_no_vmx.txt"})
+    void lscpuAloneNamesTheHypervisor(String name) throws Exception {
+        Pasted p = fixture(name);
+        String all = Files.readString(Fixtures.resource("pasted/" + name), StandardCharsets.UTF_8);
+        String expected = all.lines().filter(l -> l.startsWith("# hypervisor: ")).findFirst()
+                .map(l -> l.substring("# hypervisor: ".length())).orElse("kvm");
+        PastedDiagnostics.Recognised r = PastedDiagnostics.recognise(p.output());
+        assertThat(r.command()).isEqualTo("lscpu");
+        assertThat(r.facts()).containsEntry("hypervisor", expected).containsEntry("vmx", "false").containsEntry("svm", "false");
+        assertThat(pasted(p, "lscpu").current().id()).isEqualTo(p.node());
+    }
+
+    @Test
+    void vendorStringsThatOtherHypervisorsShareCarryTheirCaveat() {
+        assertThat(dev.tshoot.probe.HypervisorVendors.fromCpuid("KVMKVMKVM\0\0\0").hypervisor()).isEqualTo("kvm");
+        assertThat(dev.tshoot.probe.HypervisorVendors.fromCpuid("Microsoft Hv").caveat()).contains("Windows host", "Nutanix AHV");
+        assertThat(dev.tshoot.probe.HypervisorVendors.fromCpuid("VBoxVBoxVBox")).isEqualTo(
+                new dev.tshoot.probe.HypervisorVendors.Named("virtualbox", null));
+        assertThat(dev.tshoot.probe.HypervisorVendors.fromLscpu("KVM").caveat()).contains("VirtualBox");
+        assertThat(dev.tshoot.probe.HypervisorVendors.fromLscpu("Innotek GmbH").hypervisor()).isEqualTo("virtualbox");
+        assertThat(dev.tshoot.probe.HypervisorVendors.fromLscpu("IBM")).isNull();
+        assertThat(dev.tshoot.probe.HypervisorVendors.fromCpuid("GenuineIntel")).isNull();
+        // the kernel's line as dmesg shows it (F-LNX-16 in the domain notes: "Hypervisor detected: VMware")
+        PastedDiagnostics.Recognised dmesg = PastedDiagnostics.recognise("[    0.000000] Hypervisor detected: VMware\n");
+        assertThat(dmesg.facts()).containsEntry("hypervisorDetected", "VMware").containsEntry("hypervisor", "vmware");
+        assertThat(dev.tshoot.probe.HypervisorVendors.fromKernelLog("Microsoft Hyper-V").hypervisor()).isEqualTo("hyperv");
+        assertThat(dev.tshoot.probe.HypervisorVendors.fromKernelLog("Xen HVM").hypervisor()).isEqualTo("xen");
+    }
+
     @Test
     void outputsWithNoPasteQuestionAreNamedWithTheirFacts() throws Exception {
         PastedDiagnostics.Recognised r = PastedDiagnostics.recognise(fixture("06_lsmod_only_kvm.txt").output());

@@ -200,6 +200,8 @@ class ShippedSymptomsTest {
             new Text("S9d", LINUX_KVM, "ask-run-here", "docker: Error response from daemon: error gathering device information while adding custom device \"/dev/kvm\": no such file or directory."),
             new Text("S9d", LINUX_KVM, "ask-run-here", "qemu-system-x86_64: -machine accel=kvm: No accelerator found"),
             new Text("S9d", LINUX_KVM, "ask-run-here", "failed to launch: /dev/kvm does not exist. Try 'sudo modprobe kvm_intel'."),
+            new Text("S9h", LINUX_KVM, "ask-run-here", "open /dev/kvm: No such file or directory"),
+            new Text("S9h", LINUX_KVM, "ask-run-here", "Failed with: stat /dev/kvm: no such file or directory"),
             new Text("S9e", LINUX_KVM, "ask-run-here", "modprobe: FATAL: Module kvm-intel not found in directory /lib/modules/4.19.84-microsoft-standard"),
             new Text("S9f", LINUX_KVM, "ask-vm-no-hw", "INFO: Your CPU does not support KVM extensions\nKVM acceleration can NOT be used"),
             new Text("S9f", LINUX_KVM, "ask-vm-no-hw", "$ grep -c -w \"vmx\\|svm\" /proc/cpuinfo\n0"),

@@ -55,7 +55,7 @@ class MatchCommandTest {
         assertThat(found).isEqualTo(new Adapters.Run(0, "{\"schema\":\"tshoot.match/1\",\"matched\":true,\"candidates\":[{\"rank\":1,"
                 + "\"playbook\":\"windows-wsl2-virtualization\",\"node\":\"ask-run-here\",\"score\":45,\"symptoms\":[{\"id\":\"S1\","
                 + "\"description\":\"Docker Desktop: Virtualization support not detected (precondition check)\","
-                + "\"matched\":\"virtualization support not detected\"}]}],\"closest\":[],\"error\":null}\n"));
+                + "\"matched\":\"virtualization support not detected\"}]}],\"closest\":[],\"diagnostic\":null,\"error\":null}\n"));
         match.match(a.out, List.of("the kernel module could not be found \u001b[2J"), null, false, true);
         Adapters.Run none = a.run();
         assertThat(none.exit()).isEqualTo(1);
@@ -64,6 +64,20 @@ class MatchCommandTest {
         assertThat(n.get("matched").asBoolean()).isFalse();
         assertThat(n.get("candidates").size()).isZero();
         assertThat(n.get("closest").get(0).get("playbook").asText()).isEqualTo("docker-desktop-linux-kvm");
+        assertThat(n.get("diagnostic").isNull()).isTrue();
+        // a pasted output no symptom matches: the recognised diagnostic, its facts and where they lead
+        match.match(a.out, List.of("Hyper-V Requirements:      VM Monitor Mode Extensions: Yes\n"
+                + "                           Virtualization Enabled In Firmware: No\n"
+                + "                           Second Level Address Translation: Yes\n"
+                + "                           Data Execution Prevention Available: Yes"), null, false, true);
+        Adapters.Run pasted = a.run();
+        assertThat(pasted.exit()).isEqualTo(1);
+        com.fasterxml.jackson.databind.JsonNode d = json.readTree(pasted.out()).get("diagnostic");
+        assertThat(d.get("command").asText()).isEqualTo("systeminfo");
+        assertThat(d.get("playbook").asText()).isEqualTo("windows-wsl2-virtualization");
+        assertThat(d.get("pasteNode").asText()).isEqualTo("paste-systeminfo");
+        assertThat(d.get("reached").asText()).isEqualTo("fix-firmware");
+        assertThat(d.get("facts").get("virtualizationEnabledInFirmware").asText()).isEqualTo("No");
         match.match(a.out, List.of(" "), null, false, true);
         Adapters.Run bad = a.run();
         assertThat(bad.exit()).isEqualTo(2);
