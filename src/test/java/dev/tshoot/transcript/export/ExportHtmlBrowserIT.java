@@ -67,7 +67,7 @@ class ExportHtmlBrowserIT {
     @Test
     void aBrokenTranscriptSaysWhereInTheBrowserToo() throws Exception {
         String dom = dom(export("004_tampered"), "");
-        assertThat(dom).contains("BROKEN at event 11 (line 12)").contains("class=\"step unverified\"")
+        assertThat(dom).contains("<strong class=\"label\">BROKEN</strong> <span class=\"headline\">at event 11 (line 12)</span>").contains("class=\"step unverified\"")
                 .contains("data-resources=\"0\"").contains("7 steps").doesNotContain("<mark class");
     }
 }
