@@ -34,12 +34,19 @@ final class EventQuery {
 
     int run(Path folder, ShowStats.Request req) {
         Path parquet = null;
+        dev.tshoot.handoff.Destination.Bucket upload = null;
         if (req.parquet() != null) {
             if (req.parquet().startsWith("s3://")) {
-                out.println("--export-parquet writes a folder; write it here, then copy it: aws s3 sync <folder> " + req.parquet());
-                return ExitStatus.BAD_INPUT;
+                try {
+                    upload = ShowStats.bucket(req.parquet(), req);
+                    parquet = java.nio.file.Files.createTempDirectory("tshoot-parquet-").resolve("dataset");
+                } catch (IllegalArgumentException | java.io.IOException e) {
+                    out.println(e.getMessage());
+                    return ExitStatus.BAD_INPUT;
+                }
+            } else {
+                parquet = Path.of(req.parquet());
             }
-            parquet = Path.of(req.parquet());
             String problem = notEmpty(parquet);
             if (problem != null) {
                 out.println(problem);
@@ -58,7 +65,18 @@ final class EventQuery {
             }
             if (parquet != null) {
                 db.exportParquet(parquet);
-                out.println("Wrote " + db.rows() + " events of " + r.sessions() + " session(s) to " + parquet
+                String to = parquet.toString();
+                if (upload != null) {
+                    try {
+                        int n = dev.tshoot.handoff.BucketFiles.put(parquet, upload);
+                        to = req.parquet() + " (" + n + " file(s))";
+                    } catch (dev.tshoot.handoff.SendFailure f) {
+                        out.println(f.getMessage() + " The dataset is kept at " + parquet + ".");
+                        out.println(f.advice());
+                        return ExitStatus.BAD_INPUT;
+                    }
+                }
+                out.println("Wrote " + db.rows() + " events of " + r.sessions() + " session(s) to " + to
                         + " as Parquet, partitioned playbook=<id>/date=<yyyy-mm-dd>.");
             }
             if (req.sql() != null) {

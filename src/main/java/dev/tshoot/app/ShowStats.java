@@ -31,12 +31,24 @@ public final class ShowStats {
     /** The rows each text table shows ({@code --json} and the HTML have more). */
     public static final int TOP = 10;
 
-    /** {@code sql}: a query over the events table instead of the report; {@code parquet}: a folder to write the dataset to. */
-    public record Request(String folder, boolean json, String html, String sql, String parquet) {
+    /**
+     * {@code sql}: a query over the events table instead of the report; {@code parquet}: a folder (or
+     * {@code s3://bucket/prefix}) to write the dataset to; {@code endpoint} and {@code region}: the
+     * store for {@code s3://} (null: AWS and the AWS configuration's region).
+     */
+    public record Request(String folder, boolean json, String html, String sql, String parquet, String endpoint, String region) {
+        public Request(String folder, boolean json, String html, String sql, String parquet) {
+            this(folder, json, html, sql, parquet, null, null);
+        }
+
         public Request(String folder, boolean json, String html) {
             this(folder, json, html, null, null);
         }
     }
+
+    /** The most {@code stats s3://…} copies down. */
+    static final int MAX_OBJECTS = 200_000;
+    static final long MAX_BYTES = 8L << 30;
 
     private final PlaybookCatalog playbooks;
 
@@ -53,6 +65,23 @@ public final class ShowStats {
     }
 
     private int execute(Request req, PrintWriter out) {
+        if (req.folder() != null && req.folder().startsWith("s3://")) {
+            Path local;
+            try {
+                local = fetch(req, out);
+            } catch (dev.tshoot.handoff.SendFailure f) {
+                out.println(f.getMessage());
+                out.println(f.advice());
+                return ExitStatus.BAD_INPUT;
+            } catch (IllegalArgumentException | IOException e) {
+                out.println(e.getMessage());
+                return ExitStatus.BAD_INPUT;
+            }
+            if (local == null) {
+                return ExitStatus.BAD_INPUT;
+            }
+            req = new Request(local.toString(), req.json(), req.html(), req.sql(), req.parquet(), req.endpoint(), req.region());
+        }
         String problem = folderProblem(req.folder());
         if (problem != null) {
             out.println(problem);
@@ -99,10 +128,6 @@ public final class ShowStats {
         if (folder == null || folder.isBlank()) {
             return "Name the folder of transcripts: stats <folder>.";
         }
-        if (folder.startsWith("s3://")) {
-            return "stats reads a folder; to read " + folder + ", copy it first (aws s3 sync " + folder
-                    + " <folder>) and run stats on that folder.";
-        }
         Path p = Path.of(folder);
         if (!Files.exists(p)) {
             return "No folder " + folder + ". Name the folder that holds the transcripts.";
@@ -111,6 +136,45 @@ public final class ShowStats {
             return folder + " is a file, not a folder; 'transcript verify " + folder + "' reads one transcript.";
         }
         return null;
+    }
+
+    /** {@code bucket} and {@code prefix} of an {@code s3://bucket/prefix} address, as a destination. */
+    static dev.tshoot.handoff.Destination.Bucket bucket(String url, Request req) {
+        String rest = url.substring("s3://".length());
+        int slash = rest.indexOf('/');
+        String bucket = slash < 0 ? rest : rest.substring(0, slash);
+        String prefix = slash < 0 ? "" : rest.substring(slash + 1);
+        if (bucket.isEmpty() || !bucket.matches("[a-z0-9][a-z0-9.-]{1,62}")) {
+            throw new IllegalArgumentException("'" + dev.tshoot.text.SafeText.line(url) + "' names no bucket; write s3://<bucket>/<prefix>.");
+        }
+        java.net.URI endpoint = null;
+        if (req.endpoint() != null) {
+            try {
+                endpoint = java.net.URI.create(req.endpoint());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--endpoint '" + dev.tshoot.text.SafeText.line(req.endpoint())
+                        + "' is not an address such as https://minio.example:9000.");
+            }
+        }
+        return new dev.tshoot.handoff.Destination.Bucket(bucket, prefix, endpoint, req.region());
+    }
+
+    /** Copies the transcripts under an {@code s3://} address into a new folder (kept, and named), or null. */
+    private static Path fetch(Request req, PrintWriter out) throws dev.tshoot.handoff.SendFailure, IOException {
+        dev.tshoot.handoff.Destination.Bucket b = bucket(req.folder(), req);
+        Path local = Files.createTempDirectory("tshoot-stats-");
+        dev.tshoot.handoff.BucketFiles.Fetched f = dev.tshoot.handoff.BucketFiles.fetch(b, local, MAX_OBJECTS, MAX_BYTES);
+        if (f.objects() == 0) {
+            out.println("No transcripts (*.jsonl) under " + req.folder() + (f.skipped() > 0 ? " (" + f.skipped()
+                    + " other object(s) there)" : "") + ". Name the prefix the transcripts were sent under.");
+            Files.deleteIfExists(local);
+            return null;
+        }
+        if (!req.json()) {
+            out.println("Copied " + f.objects() + " transcript(s) (" + (f.bytes() >> 10) + " KiB) from " + req.folder() + " into "
+                    + local + " (kept: the report names files there).");
+        }
+        return local;
     }
 
     /** The playbooks folder's playbook of an id (loaded once), or null. */

@@ -44,7 +44,7 @@ public final class Sender {
         }
     }
 
-    private static S3Client client(Destination.Bucket b) throws SendFailure {
+    static S3Client client(Destination.Bucket b) throws SendFailure {
         Region region;
         if (b.region() != null && !b.region().isBlank()) {
             region = Region.of(b.region());
