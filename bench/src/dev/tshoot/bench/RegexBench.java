@@ -115,7 +115,9 @@ final class RegexBench {
                   id: hostile-question
                   version: 1.0.0
                   title: A serial number
+                  description: One text question whose pattern is the attack.
                   platforms: [linux]
+                  sources: [https://github.com/google/re2j]
                 start: ask-serial
                 nodes:
                   ask-serial:
