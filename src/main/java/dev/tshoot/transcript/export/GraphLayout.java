@@ -104,8 +104,9 @@ public final class GraphLayout {
     private static Graph draw(List<String> ids, List<Link> links, java.util.function.Function<String, NodeText> text) {
         Set<String> known = new LinkedHashSet<>(ids);
         List<Link> kept = links.stream().filter(l -> known.contains(l.from()) && known.contains(l.to())).toList();
+        // labels are placed on their link afterwards: as nodes of their own (ELK's way) they widen the tree a lot
         LayeredLayout.Result lay = LayeredLayout.layout(ids, W, H, kept.stream()
-                .map(l -> new LayeredLayout.Link(l.from(), l.to(), l.label() == null ? "" : l.label())).toList());
+                .map(l -> new LayeredLayout.Link(l.from(), l.to(), "")).toList());
         List<GNode> nodes = new ArrayList<>();
         for (String id : ids) {
             LayeredLayout.Box b = lay.boxes().get(id);
@@ -120,14 +121,32 @@ public final class GraphLayout {
             Link l = kept.get(i);
             LayeredLayout.Route route = lay.routes().get(i);
             String label = l.label() == null ? "" : l.label();
-            LayeredLayout.Box lb = route.label();
-            int lx = lb == null ? 0 : (int) Math.round(lb.x() + lb.w() / 2);
-            int ly = lb == null ? 0 : (int) Math.round(lb.y() + lb.h() - 3);
-            edges.add(new GEdge(path(route.points()), l.css().strip(), label, "edge-label", lx, ly));
+            double[] at = labelPoint(route.points());
+            edges.add(new GEdge(path(route.points()), l.css().strip(), label, "edge-label side", (int) Math.round(at[0]) + 4,
+                    (int) Math.round(at[1]) + 4));
         }
         edges.sort((a, b) -> Boolean.compare(a.css().contains("taken"), b.css().contains("taken")));
         return new Graph((int) Math.ceil(lay.width()), Math.max((int) Math.ceil(lay.height()), H + 2 * M),
                 List.copyOf(nodes), List.copyOf(edges));
+    }
+
+    /** Where a link's label goes: the middle of its longest vertical segment (else of its longest segment). */
+    static double[] labelPoint(List<double[]> pts) {
+        double best = -1;
+        double[] at = pts.get(0);
+        for (int pass = 0; pass < 2 && best < 0; pass++) {
+            for (int i = 1; i < pts.size(); i++) {
+                double[] a = pts.get(i - 1);
+                double[] b = pts.get(i);
+                boolean vertical = Math.abs(a[0] - b[0]) < 0.5;
+                double len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+                if ((vertical || pass == 1) && len > best) {
+                    best = len;
+                    at = new double[] {(a[0] + b[0]) / 2, (a[1] + b[1]) / 2};
+                }
+            }
+        }
+        return at;
     }
 
     /** An orthogonal route as an SVG path, its corners rounded. */

@@ -68,8 +68,10 @@ final class LayeredLayout {
         graph.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 14.0);
         graph.setProperty(CoreOptions.SPACING_EDGE_LABEL, 4.0);
         graph.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NODES_AND_EDGES);
+        // a link to a node earlier in the given order (a loop back, a 'back') is the one turned round
+        graph.setProperty(LayeredOptions.CYCLE_BREAKING_STRATEGY, org.eclipse.elk.alg.layered.options.CycleBreakingStrategy.MODEL_ORDER);
         graph.setProperty(LayeredOptions.CROSSING_MINIMIZATION_STRATEGY, CrossingMinimizationStrategy.LAYER_SWEEP);
-        graph.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.BRANDES_KOEPF);
+        graph.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.NETWORK_SIMPLEX);
         graph.setProperty(CoreOptions.RANDOM_SEED, 1);
 
         Map<String, ElkNode> nodes = new LinkedHashMap<>();

@@ -34,7 +34,13 @@ class EscalationPageBrowserIT {
     @Test
     void aLongEscalatedCaseOpensWithOutcomeRouteAndIntegrityAtBothWidths() throws Exception {
         Path chromium = ExternalTool.require("TSHOOT_REQUIRE_BROWSER", "chromium", "chromium", "chromium-browser");
-        Path dir = Files.createDirectories(OUT.resolve("escalation-page"));
+        Path dir = OUT.resolve("escalation-page");
+        if (Files.exists(dir)) {
+            try (var old = Files.walk(dir)) {
+                old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectories(dir);
         Path page = dir.resolve("escalated.html");
         Files.write(page, new Exporter().export(ExportSource.load(record(dir), Path.of("playbooks")), ExportFormat.HTML));
 
@@ -51,6 +57,8 @@ class EscalationPageBrowserIT {
         assertThat(top.split("data-node=\"ask-relogged-in\"", -1).length - 1).isEqualTo(2);
         String seen = top.replaceAll("(?s)<details.*?</details>", "");
         assertThat(seen.split("hash chain consistent", -1).length - 1).as("integrity said once").isEqualTo(1);
+        assertThat(html).as("the whole playbook is drawn").contains("playbook-note found")
+                .contains("data-node=\"unresolved-kvm-not-the-cause\"");
         assertThat(html).as("the tree is ELK's: orthogonal links with rounded corners").contains(" Q");
 
         for (int width : new int[] {1280, 390}) {
