@@ -1,12 +1,5 @@
 package dev.tshoot.analytics;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +20,7 @@ import dev.tshoot.transcript.export.HtmlExporter;
  */
 public final class StatsHtml {
 
-    private static final String CSS = resource("export/stats.css");
+    private static final String CSS = HtmlExporter.resource("export/stats.css");
     private static final int TOP = 15;
 
     private StatsHtml() {}
@@ -37,7 +30,7 @@ public final class StatsHtml {
         StringBuilder sb = new StringBuilder(64 * 1024);
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'sha256-")
-                .append(sha256Base64(CSS)).append("'; img-src data:; base-uri 'none'; form-action 'none'\">\n")
+                .append(HtmlExporter.sha256Base64(CSS)).append("'; img-src data:; base-uri 'none'; form-action 'none'\">\n")
                 .append("<meta name=\"generator\" content=\"tshoot stats\">\n<title>tshoot stats: ")
                 .append(esc(r.folder().toString())).append("</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n")
                 .append("<h1>tshoot stats</h1>\n<p class=\"summary\">").append(r.files()).append(" transcript file(s) under <code>")
@@ -229,24 +222,5 @@ public final class StatsHtml {
     /** Safe through the text layer, then HTML-escaped. */
     static String esc(String s) {
         return HtmlExporter.escape(SafeText.block(s == null ? "" : s));
-    }
-
-    static String sha256Base64(String s) {
-        try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = StatsHtml.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -16,6 +16,9 @@ import dev.tshoot.analytics.EventSql;
 import dev.tshoot.analytics.StatsReport;
 import dev.tshoot.text.Columns;
 import dev.tshoot.text.SafeText;
+import dev.tshoot.handoff.Destination;
+import dev.tshoot.handoff.BucketFiles;
+import dev.tshoot.handoff.SendFailure;
 
 /**
  * {@code stats <folder> --export-parquet <dir>} and {@code --sql "<query>"}: the events of every
@@ -34,7 +37,7 @@ final class EventQuery {
 
     int run(Path folder, ShowStats.Request req) {
         Path parquet = null;
-        dev.tshoot.handoff.Destination.Bucket upload = null;
+        Destination.Bucket upload = null;
         if (req.parquet() != null) {
             if (req.parquet().startsWith("s3://")) {
                 try {
@@ -68,9 +71,9 @@ final class EventQuery {
                 String to = parquet.toString();
                 if (upload != null) {
                     try {
-                        int n = dev.tshoot.handoff.BucketFiles.put(parquet, upload);
+                        int n = BucketFiles.put(parquet, upload);
                         to = req.parquet() + " (" + n + " file(s))";
-                    } catch (dev.tshoot.handoff.SendFailure f) {
+                    } catch (SendFailure f) {
                         out.println(f.getMessage() + " The dataset is kept at " + parquet + ".");
                         out.println(f.advice());
                         return ExitStatus.BAD_INPUT;

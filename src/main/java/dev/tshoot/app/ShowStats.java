@@ -18,6 +18,10 @@ import dev.tshoot.analytics.StatsText;
 import dev.tshoot.playbook.Playbook;
 import dev.tshoot.playbook.PlaybookCatalog;
 import dev.tshoot.playbook.PlaybookLoader;
+import dev.tshoot.handoff.Destination;
+import dev.tshoot.handoff.BucketFiles;
+import dev.tshoot.handoff.SendFailure;
+import dev.tshoot.text.SafeText;
 
 /**
  * {@code stats <folder>}: every transcript under a folder, verified, and the figures per playbook id
@@ -69,7 +73,7 @@ public final class ShowStats {
             Path local;
             try {
                 local = fetch(req, out);
-            } catch (dev.tshoot.handoff.SendFailure f) {
+            } catch (SendFailure f) {
                 out.println(f.getMessage());
                 out.println(f.advice());
                 return ExitStatus.BAD_INPUT;
@@ -139,31 +143,31 @@ public final class ShowStats {
     }
 
     /** {@code bucket} and {@code prefix} of an {@code s3://bucket/prefix} address, as a destination. */
-    static dev.tshoot.handoff.Destination.Bucket bucket(String url, Request req) {
+    static Destination.Bucket bucket(String url, Request req) {
         String rest = url.substring("s3://".length());
         int slash = rest.indexOf('/');
         String bucket = slash < 0 ? rest : rest.substring(0, slash);
         String prefix = slash < 0 ? "" : rest.substring(slash + 1);
         if (bucket.isEmpty() || !bucket.matches("[a-z0-9][a-z0-9.-]{1,62}")) {
-            throw new IllegalArgumentException("'" + dev.tshoot.text.SafeText.line(url) + "' names no bucket; write s3://<bucket>/<prefix>.");
+            throw new IllegalArgumentException("'" + SafeText.line(url) + "' names no bucket; write s3://<bucket>/<prefix>.");
         }
         java.net.URI endpoint = null;
         if (req.endpoint() != null) {
             try {
                 endpoint = java.net.URI.create(req.endpoint());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--endpoint '" + dev.tshoot.text.SafeText.line(req.endpoint())
+                throw new IllegalArgumentException("--endpoint '" + SafeText.line(req.endpoint())
                         + "' is not an address such as https://minio.example:9000.");
             }
         }
-        return new dev.tshoot.handoff.Destination.Bucket(bucket, prefix, endpoint, req.region());
+        return new Destination.Bucket(bucket, prefix, endpoint, req.region());
     }
 
     /** Copies the transcripts under an {@code s3://} address into a new folder (kept, and named), or null. */
-    private static Path fetch(Request req, PrintWriter out) throws dev.tshoot.handoff.SendFailure, IOException {
-        dev.tshoot.handoff.Destination.Bucket b = bucket(req.folder(), req);
+    private static Path fetch(Request req, PrintWriter out) throws SendFailure, IOException {
+        Destination.Bucket b = bucket(req.folder(), req);
         Path local = Files.createTempDirectory("tshoot-stats-");
-        dev.tshoot.handoff.BucketFiles.Fetched f = dev.tshoot.handoff.BucketFiles.fetch(b, local, MAX_OBJECTS, MAX_BYTES);
+        BucketFiles.Fetched f = BucketFiles.fetch(b, local, MAX_OBJECTS, MAX_BYTES);
         if (f.objects() == 0) {
             out.println("No transcripts (*.jsonl) under " + req.folder() + (f.skipped() > 0 ? " (" + f.skipped()
                     + " other object(s) there)" : "") + ". Name the prefix the transcripts were sent under.");

@@ -131,7 +131,8 @@ public final class HtmlExporter {
         @Override public void internalError(STMessage msg) { throw new IllegalStateException(msg.toString()); }
     }
 
-    static String sha256Base64(String s) {
+    /** The base64 SHA-256 of {@code s}, for a Content-Security-Policy hash source. */
+    public static String sha256Base64(String s) {
         try {
             return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
@@ -139,7 +140,8 @@ public final class HtmlExporter {
         }
     }
 
-    private static String resource(String name) {
+    /** A page resource bundled with tshoot (CSS, script), with LF line ends. */
+    public static String resource(String name) {
         try (InputStream in = HtmlExporter.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name);
